@@ -1,0 +1,330 @@
+"""JIC meetings and the published sources every fact is cited from.
+
+This app is the bottom of the dependency chain (meetings <- mous <- projects),
+so it also holds the small abstract building blocks the other apps share:
+publication status, dates that keep their precision, and source citations.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dates import MONTHS
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def drafts(self):
+        return self.filter(status=Status.DRAFT)
+
+
+class Publishable(models.Model):
+    """A record that staff publish; only published records are public."""
+
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    def publish(self) -> None:
+        self.status = Status.PUBLISHED
+        if self.published_at is None:
+            self.published_at = timezone.now()
+
+    def unpublish(self) -> None:
+        self.status = Status.DRAFT
+
+
+class Precision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+    UNKNOWN = "unknown", "Unknown"
+
+
+def format_partial_date(value: datetime.date | None, precision: str) -> str:
+    """Render a date only as precisely as the source gives it."""
+    if value is None or precision == Precision.UNKNOWN:
+        return "unknown"
+    if precision == Precision.YEAR:
+        return str(value.year)
+    if precision == Precision.MONTH:
+        return f"{MONTHS[value.month]} {value.year}"
+    return f"{value.day} {MONTHS[value.month]} {value.year}"
+
+
+def iso_partial_date(value: datetime.date | None, precision: str) -> str | None:
+    """ISO 8601 at the date's precision: 2020-06, 2022, 2022-11-25."""
+    if value is None or precision == Precision.UNKNOWN:
+        return None
+    if precision == Precision.YEAR:
+        return f"{value.year:04d}"
+    if precision == Precision.MONTH:
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
+def normalise_partial_date(value: datetime.date | None, precision: str) -> datetime.date | None:
+    """A month-precise date is stored as the 1st of its month, a year as 1 January."""
+    if value is None or precision == Precision.UNKNOWN:
+        return None
+    if precision == Precision.YEAR:
+        return value.replace(month=1, day=1)
+    if precision == Precision.MONTH:
+        return value.replace(day=1)
+    return value
+
+
+def precision_constraint(date_field: str, name: str) -> models.CheckConstraint:
+    """The database holds a date and its precision consistent: unknown iff no date."""
+    return models.CheckConstraint(
+        condition=(
+            models.Q(
+                **{f"{date_field}_precision": Precision.UNKNOWN, f"{date_field}__isnull": True}
+            )
+            | models.Q(
+                **{
+                    f"{date_field}_precision__in": [Precision.DAY, Precision.MONTH, Precision.YEAR],
+                    f"{date_field}__isnull": False,
+                }
+            )
+        ),
+        name=name,
+        violation_error_message="A date needs a precision, and an unknown date has no value.",
+    )
+
+
+def clean_partial_date(instance: models.Model, date_field: str) -> None:
+    value = getattr(instance, date_field)
+    precision = getattr(instance, f"{date_field}_precision")
+    if precision == Precision.UNKNOWN and value is not None:
+        raise ValidationError({f"{date_field}_precision": "A known date needs a precision."})
+    if precision != Precision.UNKNOWN and value is None:
+        raise ValidationError({date_field: "Give the date, or set its precision to unknown."})
+    setattr(instance, date_field, normalise_partial_date(value, precision))
+
+
+class SlugNaturalKeyManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class PublishableManager(SlugNaturalKeyManager.from_queryset(PublishableQuerySet)):
+    pass
+
+
+class Source(models.Model):
+    """A published document that facts are transcribed from."""
+
+    class Kind(models.TextChoices):
+        PRESS_RELEASE = "press_release", "Press release"
+        MEDIA_RELEASE = "media_release", "Media release"
+        ANNEX = "annex", "Annex"
+        FACTSHEET = "factsheet", "Factsheet"
+        WEB_PAGE = "web_page", "Web page"
+        OTHER = "other", "Other"
+
+    slug = models.SlugField(max_length=100, unique=True)
+    title = models.CharField(max_length=300)
+    publisher = models.CharField(max_length=200, help_text="Who published it, as they sign it.")
+    published_on = models.DateField()
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    url = models.URLField(max_length=500, blank=True)
+    permalink = models.CharField(
+        max_length=300, blank=True, help_text="The path the publisher's site gives it, if any."
+    )
+    part_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="parts",
+        help_text="The release an annex belongs to.",
+    )
+    text_held = models.BooleanField(
+        default=True, help_text="Whether the portal holds this document's text."
+    )
+    notes = models.TextField(blank=True)
+
+    objects = SlugNaturalKeyManager()
+
+    class Meta:
+        ordering = ["published_on", "title"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.publisher}, {self.published_on:%d %b %Y})"
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Citation(models.Model):
+    """Where in a source a record's facts are stated (abstract: one table per record type)."""
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    locator = models.CharField(
+        max_length=100, blank=True, help_text='Where in the source: "para 5", "Annex A".'
+    )
+    quote = models.TextField(blank=True, help_text="The passage, quoted exactly.")
+
+    class Meta:
+        abstract = True
+        ordering = ["source__published_on", "id"]
+
+    def __str__(self) -> str:
+        where = f", {self.locator}" if self.locator else ""
+        return f"{self.source.title}{where}"
+
+
+class CitationManager(models.Manager):
+    """Citations are keyed by their record's natural key and the source's slug."""
+
+    record_field = ""
+
+    def get_by_natural_key(self, record_key, source_slug, locator):
+        record_model = self.model._meta.get_field(self.record_field).related_model
+        record = record_model._default_manager.get_by_natural_key(*record_key)
+        return self.get(**{self.record_field: record}, source__slug=source_slug, locator=locator)
+
+
+class MeetingQuerySet(PublishableQuerySet):
+    pass
+
+
+class MeetingManager(models.Manager.from_queryset(MeetingQuerySet)):
+    def get_by_natural_key(self, ordinal):
+        return self.get(ordinal=ordinal)
+
+
+class Meeting(Publishable):
+    """One meeting of the Joint Implementation Committee (JIC)."""
+
+    ordinal = models.PositiveSmallIntegerField(unique=True, help_text="1 for the 1st JIC, …")
+    date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(
+        max_length=7, choices=Precision.choices, default=Precision.DAY
+    )
+    place = models.CharField(max_length=200, blank=True, help_text="Blank when no source says.")
+    summary = models.TextField(blank=True)
+    stated_mou_total = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="MOUs signed under the initiative to date, as the source states at this meeting.",
+    )
+    stated_project_total = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Projects initiated to date, as the source states at this meeting.",
+    )
+    sources = models.ManyToManyField(Source, through="MeetingCitation", related_name="meetings")
+
+    objects = MeetingManager()
+
+    class Meta:
+        ordering = ["ordinal"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(ordinal__gt=0), name="meeting_ordinal_gt_0"),
+            precision_constraint("date", "meeting_date_precision_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{ordinal_label(self.ordinal)} JIC meeting"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:detail", args=[self.ordinal])
+
+    def natural_key(self):
+        return (self.ordinal,)
+
+    def clean(self) -> None:
+        clean_partial_date(self, "date")
+
+    @property
+    def date_display(self) -> str:
+        return format_partial_date(self.date, self.date_precision)
+
+    @property
+    def date_iso(self) -> str | None:
+        return iso_partial_date(self.date, self.date_precision)
+
+
+def ordinal_label(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+class CoChairManager(models.Manager):
+    def get_by_natural_key(self, ordinal, order):
+        return self.get(meeting__ordinal=ordinal, order=order)
+
+
+class CoChair(models.Model):
+    """A person who co-chaired a JIC meeting, with the title the source gives."""
+
+    class Side(models.TextChoices):
+        SINGAPORE = "SG", "Singapore"
+        SHENZHEN = "SZ", "Shenzhen"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="co_chairs")
+    order = models.PositiveSmallIntegerField(default=1)
+    name = models.CharField(max_length=200)
+    honorific = models.CharField(max_length=20, blank=True, help_text="Mr, Ms… as published.")
+    title = models.CharField(max_length=300)
+    side = models.CharField(max_length=2, choices=Side.choices)
+
+    objects = CoChairManager()
+
+    class Meta:
+        ordering = ["meeting__ordinal", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "order"], name="cochair_unique_order"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.title}"
+
+    def natural_key(self):
+        return (self.meeting.ordinal, self.order)
+
+    natural_key.dependencies = ["meetings.meeting"]
+
+
+class MeetingCitationManager(CitationManager):
+    record_field = "meeting"
+
+
+class MeetingCitation(Citation):
+    """A source that states facts about a meeting."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="citations")
+
+    objects = MeetingCitationManager()
+
+    class Meta(Citation.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "source", "locator"], name="meetingcitation_unique"
+            ),
+        ]
+
+    def natural_key(self):
+        return (self.meeting.natural_key(), self.source.slug, self.locator)
+
+    natural_key.dependencies = ["meetings.meeting", "meetings.source"]

@@ -1,0 +1,347 @@
+"""Cooperation areas, the organisations that sign, and the instruments they sign."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django_countries.fields import CountryField
+
+from meetings.models import (
+    Citation,
+    CitationManager,
+    Meeting,
+    Precision,
+    Publishable,
+    PublishableManager,
+    PublishableQuerySet,
+    Source,
+    clean_partial_date,
+    format_partial_date,
+    iso_partial_date,
+    precision_constraint,
+)
+
+
+class Area(Publishable):
+    """A cooperation area of the initiative (Digital Trade, Innovation and Entrepreneurship…)."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    description = models.TextField(blank=True)
+
+    objects = PublishableManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self) -> str:
+        return reverse("areas:detail", args=[self.slug])
+
+
+class Party(Publishable):
+    """An organisation that signs MOUs or takes part in projects."""
+
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", "Government body"
+        STATUTORY_BOARD = "statutory_board", "Statutory board"
+        COMPANY = "company", "Company"
+        GROUP = "group", "Group of companies"
+        BANK = "bank", "Bank"
+        BANK_BRANCH = "bank_branch", "Bank branch"
+        UNIVERSITY = "university", "University"
+        RESEARCH_LAB = "research_lab", "Research lab"
+        INCUBATOR = "incubator", "Incubator or accelerator"
+        DISPUTE_RESOLUTION = "dispute_resolution", "Dispute-resolution body"
+        LIBRARY = "library", "Library"
+        OTHER = "other", "Other"
+        UNKNOWN = "unknown", "Unknown"
+
+    name = models.CharField(
+        max_length=300, unique=True, help_text="The fullest name a source uses."
+    )
+    slug = models.SlugField(max_length=200, unique=True)
+    short_name = models.CharField(max_length=100, blank=True, help_text="Acronym: IMDA, NUS…")
+    other_names = models.TextField(
+        blank=True, help_text="Other names the sources use for it, one a line."
+    )
+    country = CountryField(blank=True, help_text="Blank when no source says.")
+    city = models.CharField(max_length=100, blank=True, help_text="Blank when no source says.")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.UNKNOWN)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
+        help_text="The organisation it is part of, where a source says so.",
+    )
+    description = models.TextField(blank=True)
+    sources = models.ManyToManyField(Source, through="PartyCitation", related_name="parties")
+
+    objects = PublishableManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "parties"
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("id")), name="party_not_own_parent"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self) -> str:
+        return reverse("parties:detail", args=[self.slug])
+
+    @property
+    def other_names_list(self) -> list[str]:
+        return [line.strip() for line in self.other_names.splitlines() if line.strip()]
+
+    @property
+    def all_names(self) -> list[str]:
+        names = [self.name, *self.other_names_list]
+        if self.short_name:
+            names.insert(1, self.short_name)
+        return names
+
+    def clean(self) -> None:
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk:
+                raise ValidationError({"parent": "An organisation cannot be part of itself."})
+            ancestor = ancestor.parent
+
+
+class PartyCitationManager(CitationManager):
+    record_field = "party"
+
+
+class PartyCitation(Citation):
+    """A source that names a party."""
+
+    party = models.ForeignKey(Party, on_delete=models.CASCADE, related_name="citations")
+
+    objects = PartyCitationManager()
+
+    class Meta(Citation.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["party", "source", "locator"], name="partycitation_unique"
+            ),
+        ]
+
+    def natural_key(self):
+        return (self.party.natural_key(), self.source.slug, self.locator)
+
+    natural_key.dependencies = ["mous.party", "meetings.source"]
+
+
+class MOUQuerySet(PublishableQuerySet):
+    def for_area(self, area):
+        return self.filter(area=area)
+
+    def with_related(self):
+        """What a list of MOUs shows, fetched in a fixed number of queries."""
+        return self.select_related("area", "meeting", "builds_on").prefetch_related(
+            models.Prefetch(
+                "signatories", queryset=Signatory.objects.select_related("party").order_by("order")
+            )
+        )
+
+
+class MOUManager(PublishableManager.from_queryset(MOUQuerySet)):
+    pass
+
+
+class MOU(Publishable):
+    """A signed instrument (MOU, Memorandum of Intent, Protocol…) between two or more parties."""
+
+    class InstrumentType(models.TextChoices):
+        MOU = "mou", "Memorandum of Understanding"
+        MOI = "moi", "Memorandum of Intent"
+        PROTOCOL = "protocol", "Protocol"
+        STRATEGIC_COOPERATION = "strategic_cooperation", "Memorandum of Strategic Cooperation"
+        MEDIATION_ARBITRATION_PROTOCOL = (
+            "mediation_arbitration_protocol",
+            "Mediation-Arbitration Protocol",
+        )
+        OTHER = "other", "Other"
+
+    title = models.CharField(max_length=500, help_text="The title as published.")
+    title_is_official = models.BooleanField(
+        default=True,
+        help_text="Unticked where no source held gives the official title and the title "
+        "describes the instrument in the source's words.",
+    )
+    slug = models.SlugField(max_length=200, unique=True)
+    short_title = models.CharField(
+        max_length=200, blank=True, help_text="A short label for lists, e.g. 'IMDA–TusStar'."
+    )
+    instrument_type = models.CharField(max_length=40, choices=InstrumentType.choices)
+    area = models.ForeignKey(
+        Area, null=True, blank=True, on_delete=models.PROTECT, related_name="mous"
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="mous",
+        help_text="The JIC meeting it was announced at; blank for earlier instruments.",
+    )
+    signed_on = models.DateField(null=True, blank=True)
+    signed_on_precision = models.CharField(
+        max_length=7, choices=Precision.choices, default=Precision.DAY
+    )
+    description = models.TextField(blank=True, help_text="The description as published.")
+    builds_on = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="built_upon_by",
+        help_text="The earlier instrument this one extends.",
+    )
+    sources = models.ManyToManyField(Source, through="MOUCitation", related_name="mous")
+
+    objects = MOUManager()
+
+    class Meta:
+        ordering = ["-signed_on", "title"]
+        verbose_name = "MOU"
+        verbose_name_plural = "MOUs"
+        constraints = [
+            precision_constraint("signed_on", "mou_signed_on_precision_valid"),
+            models.CheckConstraint(
+                condition=~Q(builds_on=models.F("id")), name="mou_not_built_on_itself"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.short_title or self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self) -> str:
+        return reverse("mous:detail", args=[self.slug])
+
+    @property
+    def signed_display(self) -> str:
+        return format_partial_date(self.signed_on, self.signed_on_precision)
+
+    @property
+    def signed_iso(self) -> str | None:
+        return iso_partial_date(self.signed_on, self.signed_on_precision)
+
+    def clean(self) -> None:
+        clean_partial_date(self, "signed_on")
+        meeting = self.meeting
+        if meeting and meeting.date and self.signed_on and self.signed_on > meeting.date:
+            raise ValidationError(
+                {
+                    "signed_on": (
+                        f"An MOU announced at the {meeting} ({meeting.date_display}) "
+                        "cannot be signed after it."
+                    )
+                }
+            )
+        if self.builds_on_id and self.pk and self.builds_on_id == self.pk:
+            raise ValidationError({"builds_on": "An instrument cannot build on itself."})
+
+
+class SignatoryManager(models.Manager):
+    def get_by_natural_key(self, mou_slug, order):
+        return self.get(mou__slug=mou_slug, order=order)
+
+
+class Signatory(models.Model):
+    """A party to an MOU, in the order the title names them; may be a party no source names."""
+
+    class Side(models.TextChoices):
+        SINGAPORE = "SG", "Singapore"
+        CHINA = "CN", "China"
+
+    mou = models.ForeignKey(MOU, on_delete=models.CASCADE, related_name="signatories")
+    order = models.PositiveSmallIntegerField(default=1)
+    party = models.ForeignKey(
+        Party, null=True, blank=True, on_delete=models.PROTECT, related_name="signatures"
+    )
+    side = models.CharField(
+        max_length=2, choices=Side.choices, help_text="The side of the initiative it signs for."
+    )
+    unnamed_description = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="For a party the sources do not name: what they do say of it.",
+    )
+
+    objects = SignatoryManager()
+
+    class Meta:
+        ordering = ["mou", "order"]
+        verbose_name_plural = "signatories"
+        constraints = [
+            models.UniqueConstraint(fields=["mou", "order"], name="signatory_unique_order"),
+            models.UniqueConstraint(
+                fields=["mou", "party"],
+                condition=Q(party__isnull=False),
+                name="signatory_unique_party",
+            ),
+            models.CheckConstraint(
+                condition=Q(party__isnull=False) | ~Q(unnamed_description=""),
+                name="signatory_named_or_described",
+                violation_error_message=(
+                    "Choose a party, or describe the one the source leaves unnamed."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.party.name if self.party_id else f"{self.unnamed_description} (name unknown)"
+
+    def natural_key(self):
+        return (self.mou.slug, self.order)
+
+    natural_key.dependencies = ["mous.mou", "mous.party"]
+
+    def clean(self) -> None:
+        if self.party_id is None and not self.unnamed_description:
+            raise ValidationError("Choose a party, or describe the one the source leaves unnamed.")
+
+
+class MOUCitationManager(CitationManager):
+    record_field = "mou"
+
+
+class MOUCitation(Citation):
+    """A source that states facts about an MOU."""
+
+    mou = models.ForeignKey(MOU, on_delete=models.CASCADE, related_name="citations")
+
+    objects = MOUCitationManager()
+
+    class Meta(Citation.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["mou", "source", "locator"], name="moucitation_unique"),
+        ]
+
+    def natural_key(self):
+        return (self.mou.natural_key(), self.source.slug, self.locator)
+
+    natural_key.dependencies = ["mous.mou", "meetings.source"]

@@ -1,0 +1,209 @@
+"""Joint projects of the initiative and their milestones."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from meetings.models import (
+    Citation,
+    CitationManager,
+    Meeting,
+    Precision,
+    Publishable,
+    PublishableManager,
+    PublishableQuerySet,
+    Source,
+    clean_partial_date,
+    format_partial_date,
+    iso_partial_date,
+    precision_constraint,
+)
+from mous.models import MOU, Area, Party
+
+
+class ProjectQuerySet(PublishableQuerySet):
+    def for_area(self, area):
+        return self.filter(areas=area)
+
+    def with_related(self):
+        """What a list of projects shows, fetched in a fixed number of queries."""
+        return self.select_related("meeting").prefetch_related(
+            "areas",
+            models.Prefetch(
+                "partnerships", queryset=ProjectPartner.objects.select_related("party")
+            ),
+        )
+
+
+class ProjectManager(PublishableManager.from_queryset(ProjectQuerySet)):
+    pass
+
+
+class Project(Publishable):
+    """A joint project launched under the initiative, in a numbered phase."""
+
+    name = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=200, unique=True)
+    phase = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Blank when no source says which phase."
+    )
+    number = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Its number in the phase's published list, if numbered."
+    )
+    description = models.TextField(blank=True, help_text="The description as published.")
+    areas = models.ManyToManyField(Area, blank=True, related_name="projects")
+    meeting = models.ForeignKey(
+        Meeting,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="projects",
+        help_text="The JIC meeting it was launched at, where a source says.",
+    )
+    related_mous = models.ManyToManyField(MOU, blank=True, related_name="projects")
+    sources = models.ManyToManyField(Source, through="ProjectCitation", related_name="projects")
+
+    objects = ProjectManager()
+
+    class Meta:
+        ordering = [models.F("phase").asc(nulls_last=True), "number", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(phase__isnull=True) | Q(phase__gt=0), name="project_phase_gt_0"
+            ),
+            models.CheckConstraint(
+                condition=Q(number__isnull=True) | Q(number__gt=0), name="project_number_gt_0"
+            ),
+            models.CheckConstraint(
+                condition=Q(number__isnull=True) | Q(phase__isnull=False),
+                name="project_number_needs_phase",
+            ),
+            models.UniqueConstraint(
+                fields=["phase", "number"],
+                name="project_unique_phase_number",
+                violation_error_message="Another project already has this number in this phase.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:detail", args=[self.slug])
+
+    @property
+    def phase_display(self) -> str:
+        return f"Phase {self.phase}" if self.phase else "Phase unknown"
+
+
+class ProjectPartnerManager(models.Manager):
+    def get_by_natural_key(self, project_slug, party_slug):
+        return self.get(project__slug=project_slug, party__slug=party_slug)
+
+
+class ProjectPartner(models.Model):
+    """A party taking part in a project, with the part the source gives it."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="partnerships")
+    party = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="partnerships")
+    role = models.CharField(max_length=300, blank=True, help_text="What the source says it does.")
+    order = models.PositiveSmallIntegerField(default=1)
+
+    objects = ProjectPartnerManager()
+
+    class Meta:
+        ordering = ["project", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "party"], name="projectpartner_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.party} in {self.project}"
+
+    def natural_key(self):
+        return (self.project.slug, self.party.slug)
+
+    natural_key.dependencies = ["projects.project", "mous.party"]
+
+
+class MilestoneManager(models.Manager):
+    def get_by_natural_key(self, project_slug, order):
+        return self.get(project__slug=project_slug, order=order)
+
+
+class Milestone(models.Model):
+    """A dated event or reported figure of a project, as one source states it."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
+    order = models.PositiveSmallIntegerField(default=1)
+    date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(
+        max_length=7, choices=Precision.choices, default=Precision.DAY
+    )
+    text = models.TextField()
+    planned = models.BooleanField(
+        default=False, help_text="Announced as still to come when the source was published."
+    )
+    figures = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Figures the source gives: [{"label": "partners", "value": 13}, …]',
+    )
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="milestones")
+    locator = models.CharField(max_length=100, blank=True)
+    quote = models.TextField(blank=True)
+
+    objects = MilestoneManager()
+
+    class Meta:
+        ordering = ["project", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "order"], name="milestone_unique_order"),
+            precision_constraint("date", "milestone_date_precision_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project}: {self.date_display}"
+
+    def natural_key(self):
+        return (self.project.slug, self.order)
+
+    natural_key.dependencies = ["projects.project", "meetings.source"]
+
+    def clean(self) -> None:
+        clean_partial_date(self, "date")
+
+    @property
+    def date_display(self) -> str:
+        return format_partial_date(self.date, self.date_precision)
+
+    @property
+    def date_iso(self) -> str | None:
+        return iso_partial_date(self.date, self.date_precision)
+
+
+class ProjectCitationManager(CitationManager):
+    record_field = "project"
+
+
+class ProjectCitation(Citation):
+    """A source that states facts about a project."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="citations")
+
+    objects = ProjectCitationManager()
+
+    class Meta(Citation.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "source", "locator"], name="projectcitation_unique"
+            ),
+        ]
+
+    def natural_key(self):
+        return (self.project.natural_key(), self.source.slug, self.locator)
+
+    natural_key.dependencies = ["projects.project", "meetings.source"]

@@ -1,0 +1,18 @@
+"""Root URLs: the public pages of each app, the admin, and the API."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from mous.urls import area_patterns, party_patterns
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("meetings/", include("meetings.urls")),
+    path("mous/", include("mous.urls")),
+    path("parties/", include((party_patterns, "parties"))),
+    path("areas/", include((area_patterns, "areas"))),
+    path("projects/", include("projects.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,9 @@
+"""WSGI entry point: gunicorn sci_portal.wsgi."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sci_portal.settings")
+
+application = get_wsgi_application()
