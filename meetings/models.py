@@ -328,3 +328,9 @@ class MeetingCitation(Citation):
         return (self.meeting.natural_key(), self.source.slug, self.locator)
 
     natural_key.dependencies = ["meetings.meeting", "meetings.source"]
+
+
+def is_postgresql(queryset: models.QuerySet) -> bool:
+    from django.db import connections
+
+    return connections[queryset.db].vendor == "postgresql"

@@ -1,8 +1,10 @@
 """Cooperation areas, the organisations that sign, and the instruments they sign."""
 
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models.functions import Greatest
 from django.urls import reverse
 from django_countries.fields import CountryField
 
@@ -14,12 +16,36 @@ from meetings.models import (
     Publishable,
     PublishableManager,
     PublishableQuerySet,
+    SlugNaturalKeyManager,
     Source,
     clean_partial_date,
     format_partial_date,
+    is_postgresql,
     iso_partial_date,
     precision_constraint,
 )
+
+# Full-text weights: a match in the title counts most, then a party's names,
+# then the description (PostgreSQL's default weights for A, B and C).
+PARTY_MATCH_RANK = 0.4
+
+
+class PartyQuerySet(PublishableQuerySet):
+    def search(self, text: str):
+        """Parties whose name, short name or any other name matches the text."""
+        if is_postgresql(self):
+            vector = SearchVector("name", "short_name", "other_names", config="simple")
+            query = SearchQuery(text, search_type="websearch", config="simple")
+            return self.annotate(search=vector).filter(
+                Q(search=query) | Q(name__icontains=text) | Q(other_names__icontains=text)
+            )
+        return self.filter(
+            Q(name__icontains=text) | Q(short_name__icontains=text) | Q(other_names__icontains=text)
+        )
+
+
+class PartyManager(SlugNaturalKeyManager.from_queryset(PartyQuerySet)):
+    pass
 
 
 class Area(Publishable):
@@ -84,7 +110,7 @@ class Party(Publishable):
     description = models.TextField(blank=True)
     sources = models.ManyToManyField(Source, through="PartyCitation", related_name="parties")
 
-    objects = PublishableManager()
+    objects = PartyManager()
 
     class Meta:
         ordering = ["name"]
@@ -150,6 +176,49 @@ class PartyCitation(Citation):
 class MOUQuerySet(PublishableQuerySet):
     def for_area(self, area):
         return self.filter(area=area)
+
+    def signed_by(self, parties):
+        """MOUs that any of the given parties (a queryset) signed, without duplicates."""
+        return self.filter(Exists(Signatory.objects.filter(mou=OuterRef("pk"), party__in=parties)))
+
+    def search(self, text: str):
+        """MOUs matching free text in the title, a party's names or the description.
+
+        On PostgreSQL a weighted full-text search annotates `rank` (title above
+        party names above description); elsewhere a plain case-insensitive match.
+        """
+        matching_parties = Party.objects.search(text).values("pk")
+        party_match = Exists(
+            Signatory.objects.filter(mou=OuterRef("pk"), party__in=matching_parties)
+        )
+        if not is_postgresql(self):
+            return self.filter(
+                Q(title__icontains=text)
+                | Q(short_title__icontains=text)
+                | Q(description__icontains=text)
+                | party_match
+            )
+        query = SearchQuery(text, search_type="websearch", config="english")
+        vector = (
+            SearchVector("title", weight="A", config="english")
+            + SearchVector("short_title", weight="A", config="english")
+            + SearchVector("description", weight="C", config="english")
+        )
+        return (
+            self.annotate(document=vector, party_hit=party_match)
+            .filter(Q(document=query) | Q(party_hit=True) | Q(title__icontains=text))
+            .annotate(text_rank=SearchRank(models.F("document"), query))
+            .annotate(
+                rank=Greatest(
+                    "text_rank",
+                    models.Case(
+                        models.When(party_hit=True, then=Value(PARTY_MATCH_RANK)),
+                        default=Value(0.0),
+                        output_field=models.FloatField(),
+                    ),
+                )
+            )
+        )
 
     def with_related(self):
         """What a list of MOUs shows, fetched in a fixed number of queries."""

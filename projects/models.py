@@ -1,7 +1,9 @@
 """Joint projects of the initiative and their milestones."""
 
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models.functions import Greatest
 from django.urls import reverse
 
 from meetings.models import (
@@ -15,15 +17,56 @@ from meetings.models import (
     Source,
     clean_partial_date,
     format_partial_date,
+    is_postgresql,
     iso_partial_date,
     precision_constraint,
 )
-from mous.models import MOU, Area, Party
+from mous.models import MOU, PARTY_MATCH_RANK, Area, Party
 
 
 class ProjectQuerySet(PublishableQuerySet):
     def for_area(self, area):
         return self.filter(areas=area)
+
+    def with_partner(self, parties):
+        """Projects in which any of the given parties (a queryset) takes part."""
+        return self.filter(
+            Exists(ProjectPartner.objects.filter(project=OuterRef("pk"), party__in=parties))
+        )
+
+    def search(self, text: str):
+        """Projects matching free text in the name, a partner's names or the description.
+
+        On PostgreSQL a weighted full-text search annotates `rank`; elsewhere a
+        plain case-insensitive match.
+        """
+        matching_parties = Party.objects.search(text).values("pk")
+        partner_match = Exists(
+            ProjectPartner.objects.filter(project=OuterRef("pk"), party__in=matching_parties)
+        )
+        if not is_postgresql(self):
+            return self.filter(
+                Q(name__icontains=text) | Q(description__icontains=text) | partner_match
+            )
+        query = SearchQuery(text, search_type="websearch", config="english")
+        vector = SearchVector("name", weight="A", config="english") + SearchVector(
+            "description", weight="C", config="english"
+        )
+        return (
+            self.annotate(document=vector, partner_hit=partner_match)
+            .filter(Q(document=query) | Q(partner_hit=True) | Q(name__icontains=text))
+            .annotate(text_rank=SearchRank(models.F("document"), query))
+            .annotate(
+                rank=Greatest(
+                    "text_rank",
+                    models.Case(
+                        models.When(partner_hit=True, then=Value(PARTY_MATCH_RANK)),
+                        default=Value(0.0),
+                        output_field=models.FloatField(),
+                    ),
+                )
+            )
+        )
 
     def with_related(self):
         """What a list of projects shows, fetched in a fixed number of queries."""

@@ -1,0 +1,38 @@
+"""Filters shared by the HTML lists and the API (one FilterSet per list)."""
+
+import django_filters
+from django.core.validators import RegexValidator
+from django.db.models import QuerySet
+
+# ISO 3166-1 alpha-2, upper or lower case.
+country_code = RegexValidator(r"^[A-Za-z]{2}$", "Give a two-letter country code, e.g. SG or CN.")
+
+
+class SearchFilter(django_filters.CharFilter):
+    """`q`: free text, matched by the queryset's own `search()` (full text on PostgreSQL)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", "Search")
+        kwargs.setdefault("max_length", 200)
+        super().__init__(**kwargs)
+
+    def filter(self, qs: QuerySet, value: str) -> QuerySet:
+        value = (value or "").strip()
+        return qs.search(value) if value else qs
+
+
+class CountryFilter(django_filters.CharFilter):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("validators", [country_code])
+        kwargs.setdefault("max_length", 2)
+        super().__init__(**kwargs)
+
+
+class MeetingFilter(django_filters.FilterSet):
+    year = django_filters.NumberFilter(
+        field_name="date", lookup_expr="year", label="Year", min_value=1900, max_value=9999
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(("ordinal", "ordinal"), ("date", "date")),
+        help_text="Sort by ordinal or date; prefix with - for descending.",
+    )

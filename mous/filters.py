@@ -1,0 +1,99 @@
+"""The MOU and party lists' filters, used by the HTML pages and the API alike."""
+
+import django_filters
+from django.db.models import Exists, OuterRef, QuerySet
+
+from meetings.filters import CountryFilter, SearchFilter
+
+from .models import MOU, Party, Signatory
+
+
+class RankedOrderingFilter(django_filters.OrderingFilter):
+    """Orders as asked; with no ordering asked and a search, best match first."""
+
+    def filter(self, qs: QuerySet, value):
+        if not value and "rank" in qs.query.annotations:
+            return qs.order_by("-rank", *qs.model._meta.ordering)
+        return super().filter(qs, value)
+
+
+class MOUFilter(django_filters.FilterSet):
+    area = django_filters.CharFilter(
+        field_name="area__slug", label="Area", help_text="An area's slug, e.g. digital-trade."
+    )
+    meeting = django_filters.NumberFilter(
+        field_name="meeting__ordinal",
+        label="JIC meeting",
+        min_value=1,
+        max_value=32767,
+        help_text="The meeting's ordinal: 3 for the 3rd JIC meeting.",
+    )
+    party = django_filters.CharFilter(
+        method="filter_party", label="Party", help_text="A party's slug: MOUs it signed."
+    )
+    country = CountryFilter(
+        method="filter_country",
+        label="Country",
+        help_text="ISO 3166 alpha-2 code (SG, CN…): MOUs with a party from that country.",
+    )
+    type = django_filters.ChoiceFilter(
+        field_name="instrument_type",
+        choices=MOU.InstrumentType.choices,
+        label="Type",
+        help_text="The instrument type.",
+    )
+    signed_after = django_filters.DateFilter(
+        field_name="signed_on",
+        lookup_expr="gte",
+        label="Signed on or after",
+        help_text="ISO date (YYYY-MM-DD). A month-precise date counts as its first day.",
+    )
+    signed_before = django_filters.DateFilter(
+        field_name="signed_on",
+        lookup_expr="lte",
+        label="Signed on or before",
+        help_text="ISO date (YYYY-MM-DD).",
+    )
+    q = SearchFilter(help_text="Free text over titles, descriptions and party names.")
+    ordering = RankedOrderingFilter(
+        fields=(
+            ("signed_on", "signed"),
+            ("title", "title"),
+            ("meeting__ordinal", "meeting"),
+            ("area__name", "area"),
+        ),
+        help_text="signed, title, meeting or area; prefix with - for descending.",
+    )
+
+    class Meta:
+        model = MOU
+        fields: list[str] = []
+
+    def filter_party(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        return qs.signed_by(Party.objects.filter(slug=value))
+
+    def filter_country(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        return qs.filter(
+            Exists(Signatory.objects.filter(mou=OuterRef("pk"), party__country=value.upper()))
+        )
+
+
+class PartyFilter(django_filters.FilterSet):
+    country = CountryFilter(
+        method="filter_country", label="Country", help_text="ISO 3166 alpha-2 code: SG, CN…"
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=Party.Kind.choices, label="Kind", help_text="The kind of organisation."
+    )
+    q = SearchFilter(help_text="Free text over a party's names.")
+    ordering = django_filters.OrderingFilter(
+        fields=(("name", "name"), ("country", "country")),
+        help_text="name or country; prefix with - for descending.",
+    )
+
+    class Meta:
+        model = Party
+        fields: list[str] = []
+
+    def filter_country(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        return qs.filter(country=value.upper())

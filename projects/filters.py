@@ -1,0 +1,41 @@
+"""The project list's filters, used by the HTML page and the API alike."""
+
+import django_filters
+from django.db.models import QuerySet
+
+from meetings.filters import SearchFilter
+from mous.filters import RankedOrderingFilter
+from mous.models import Party
+
+from .models import Project
+
+
+class ProjectFilter(django_filters.FilterSet):
+    phase = django_filters.NumberFilter(
+        field_name="phase", label="Phase", min_value=1, max_value=32767, help_text="1, 2, 3…"
+    )
+    area = django_filters.CharFilter(
+        field_name="areas__slug", label="Area", help_text="An area's slug, e.g. digital-trade."
+    )
+    meeting = django_filters.NumberFilter(
+        field_name="meeting__ordinal",
+        label="JIC meeting",
+        min_value=1,
+        max_value=32767,
+        help_text="The ordinal of the meeting it was launched at.",
+    )
+    party = django_filters.CharFilter(
+        method="filter_party", label="Party", help_text="A party's slug: projects it takes part in."
+    )
+    q = SearchFilter(help_text="Free text over names, descriptions and partners' names.")
+    ordering = RankedOrderingFilter(
+        fields=(("phase", "phase"), ("number", "number"), ("name", "name")),
+        help_text="phase, number or name; prefix with - for descending.",
+    )
+
+    class Meta:
+        model = Project
+        fields: list[str] = []
+
+    def filter_party(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        return qs.with_partner(Party.objects.filter(slug=value))
