@@ -144,6 +144,10 @@ class RecordResource(resources.ModelResource):
     history says who imported it and from which file; new records are drafts.
     """
 
+    # A blank cell in a text column is an empty text (import-export reads it
+    # as None, which a NOT NULL column refuses).
+    WIDGETS_MAP = {**resources.ModelResource.WIDGETS_MAP, "TextField": widgets.CharWidget}
+
     # Columns that can identify an existing record; the file needs one of them.
     identifying_columns = ["slug"]
 
@@ -159,6 +163,18 @@ class RecordResource(resources.ModelResource):
             raise FieldError(
                 "The file needs a column named " + " or ".join(self.identifying_columns) + "."
             )
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        # A column that could not be read is reported once, as read; the
+        # model's own checks of that field (now blank) would only repeat it.
+        errors = dict(import_validation_errors or {})
+        try:
+            instance.full_clean(exclude=errors.keys(), validate_unique=validate_unique)
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                errors.setdefault(field, messages)
+        if errors:
+            raise ValidationError(errors)
 
     def after_init_instance(self, instance, new: bool, row, **kwargs) -> None:
         if new and isinstance(instance, Publishable):

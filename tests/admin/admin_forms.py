@@ -22,7 +22,8 @@ def form_data(response) -> dict:
     form = response.context["adminform"].form
     for name in form.fields:
         _put(data, form.add_prefix(name), form[name].value())
-    for inline in response.context["inline_admin_formsets"]:
+    # A revert page (simple-history) has the record's form but no inlines.
+    for inline in response.context.get("inline_admin_formsets") or []:
         formset = inline.formset
         management = formset.management_form
         for name in management.fields:
