@@ -18,6 +18,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
+from simple_history.utils import get_m2m_reverse_field_name
 
 from .models import CoChair, Meeting, MeetingCitation, Publishable, Source, Status
 from .resources import MeetingResource, SourceResource, describe_failed_import
@@ -103,6 +105,28 @@ class HistoryAdmin(SimpleHistoryAdmin):
         }
         return super().history_view(request, object_id, extra_context)
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        version = getattr(obj, SIMPLE_HISTORY_REVERSE_ATTR_NAME, None)
+        if version is None or not version._history_m2m_fields:
+            return form
+        # Reverting: the form shows the version's many-to-many values (a
+        # project's areas), which Django would otherwise read from the record now.
+        historical = {
+            field.name: [
+                getattr(row, f"{get_m2m_reverse_field_name(field)}_id")
+                for row in getattr(version, field.name).all()
+            ]
+            for field in version._history_m2m_fields
+        }
+
+        class RevertForm(form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.initial.update(historical)
+
+        return RevertForm
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # Simple-history shows the revert form to anyone who may view the
         # history; only those who may change the record may post it.
@@ -158,6 +182,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
 class RecordAdmin(ImportExportMixin, HistoryAdmin):
     """A record's admin: change history with revert, CSV/XLSX import and export."""
 
+    import_template_name = "admin/record_import.html"
     import_error_display = ("message",)
     list_per_page = 50
 
@@ -239,6 +264,8 @@ class PublishableAdmin(RecordAdmin):
             else:
                 obj.unpublish()
         super().save_model(request, obj, form, change)
+        if obj.is_published and "status" in form.changed_data:
+            self.warn_of_draft_references(request, [obj.pk])
 
     @admin.action(
         description="Publish the selected %(verbose_name_plural)s", permissions=["publish"]
@@ -251,6 +278,7 @@ class PublishableAdmin(RecordAdmin):
             % self.names(changed),
             messages.SUCCESS,
         )
+        self.warn_of_draft_references(request, list(queryset.values_list("pk", flat=True)))
 
     @admin.action(
         description="Unpublish the selected %(verbose_name_plural)s (back to draft)",
@@ -268,6 +296,22 @@ class PublishableAdmin(RecordAdmin):
             % self.names(changed),
             messages.SUCCESS,
         )
+
+    def draft_references(self, pks: list) -> list[models.Model]:
+        """Draft records that these refer to (parties, areas, meetings…); none by default."""
+        return []
+
+    def warn_of_draft_references(self, request: HttpRequest, pks: list) -> None:
+        # The public pages leave drafts out, so a published MOU would show
+        # without its draft party: say which records still wait to be published.
+        drafts = self.draft_references(pks)
+        if drafts:
+            names = "; ".join(f"{obj._meta.verbose_name} {obj}" for obj in drafts)
+            self.message_user(
+                request,
+                f"These are still drafts, so the public pages leave them out: {names}.",
+                messages.WARNING,
+            )
 
     def set_status(self, request: HttpRequest, queryset, status: str) -> int:
         """Publish or unpublish each row, saving it so its history records who and when."""

@@ -9,6 +9,7 @@ from meetings.admin import (
     PartAdmin,
     PublishableAdmin,
 )
+from meetings.models import Meeting
 
 from .models import MOU, Area, MOUCitation, Party, PartyCitation, Signatory
 from .resources import AreaResource, MOUResource, PartyResource
@@ -158,6 +159,13 @@ class MOUAdmin(PublishableAdmin):
                 )
             )
         )
+
+    def draft_references(self, pks: list) -> list:
+        return [
+            *Party.objects.drafts().filter(signatures__mou__in=pks).distinct(),
+            *Area.objects.drafts().filter(mous__in=pks).distinct(),
+            *Meeting.objects.drafts().filter(mous__in=pks).distinct(),
+        ]
 
     @admin.display(description="Parties")
     def parties(self, mou: MOU) -> str:

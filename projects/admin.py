@@ -9,6 +9,8 @@ from meetings.admin import (
     PartAdmin,
     PublishableAdmin,
 )
+from meetings.models import Meeting
+from mous.models import Area, Party
 
 from .models import Milestone, Project, ProjectCitation, ProjectPartner
 from .resources import ProjectResource
@@ -73,6 +75,13 @@ class ProjectAdmin(PublishableAdmin):
                 Prefetch("partnerships", queryset=ProjectPartner.objects.select_related("party")),
             )
         )
+
+    def draft_references(self, pks: list) -> list:
+        return [
+            *Party.objects.drafts().filter(partnerships__project__in=pks).distinct(),
+            *Area.objects.drafts().filter(projects__in=pks).distinct(),
+            *Meeting.objects.drafts().filter(projects__in=pks).distinct(),
+        ]
 
     @admin.display(description="Areas")
     def area_names(self, project: Project) -> str:

@@ -103,3 +103,16 @@ def test_a_removed_part_can_be_restored_from_its_history(publisher_client):
     form = publisher_client.get(revert_url(removed, last_version))
     publisher_client.post(revert_url(removed, last_version), form_data(form))
     assert mou.signatories.filter(pk=removed.pk, order=3).exists()
+
+
+def test_reverting_a_project_restores_its_areas(publisher_client):
+    project = make_project()
+    first_area, second_area = make_area(), make_area()
+    edit(publisher_client, project, areas=[first_area.pk])
+    version = project.history.latest()
+    edit(publisher_client, project, areas=[second_area.pk], name="Renamed")
+    form = publisher_client.get(revert_url(project, version))
+    publisher_client.post(revert_url(project, version), form_data(form))
+    project.refresh_from_db()
+    assert list(project.areas.all()) == [first_area]
+    assert project.name != "Renamed"

@@ -82,3 +82,16 @@ def test_the_change_page_links_to_the_public_page(editor_client):
     response = editor_client.get(page.context["absolute_url"])
     assert response.status_code == 302
     assert response.url.removeprefix("http://testserver") == party.get_absolute_url()
+
+
+def test_publishing_an_mou_names_the_draft_parties_it_waits_for(publisher_client):
+    draft_party = make_party(name="Not Yet Ltd", status=Status.DRAFT)
+    mou = make_mou(status=Status.DRAFT, parties=[make_party(), draft_party])
+    page = run_action(publisher_client, MOUS, "publish_selected", [mou]).content.decode()
+    assert "These are still drafts, so the public pages leave them out: party Not Yet Ltd." in page
+
+
+def test_publishing_an_mou_whose_parties_are_published_warns_of_nothing(publisher_client):
+    mou = make_mou(status=Status.DRAFT)
+    page = run_action(publisher_client, MOUS, "publish_selected", [mou]).content.decode()
+    assert "still drafts" not in page
