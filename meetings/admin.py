@@ -6,14 +6,16 @@ are draft or published: only staff with the model's `publish` permission (the
 Publisher role) may change that, by the status field or the bulk actions.
 """
 
+import logging
+
 from django.contrib import admin, messages
-from django.contrib.admin.utils import quote
+from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import models, router, transaction
 from django.db.models import Count
 from django.forms import IntegerField
 from django.forms.models import BaseInlineFormSet, _get_foreign_key
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
@@ -23,6 +25,8 @@ from simple_history.utils import get_m2m_reverse_field_name
 
 from .models import CoChair, Meeting, MeetingCitation, Publishable, Source, Status
 from .resources import MeetingResource, SourceResource, describe_failed_import
+
+logger = logging.getLogger(__name__)
 
 # How many changes to a record's parts its history page lists.
 PART_CHANGES_SHOWN = 100
@@ -99,6 +103,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
     object_history_template = "admin/record_history.html"
 
     def history_view(self, request: HttpRequest, object_id: str, extra_context=None):
+        require_valid_key(self.model._meta.pk, object_id)
         extra_context = {
             **(extra_context or {}),
             "part_changes": self.part_changes(object_id),
@@ -130,6 +135,8 @@ class HistoryAdmin(SimpleHistoryAdmin):
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # Simple-history shows the revert form to anyone who may view the
         # history; only those who may change the record may post it.
+        require_valid_key(self.model._meta.pk, object_id)
+        require_valid_key(self.model.history.model._meta.pk, version_id)
         if request.method == "POST" and not self.has_change_permission(request):
             raise PermissionDenied
         with transaction.atomic(using=router.db_for_write(self.model)):
@@ -196,6 +203,25 @@ class RecordAdmin(ImportExportMixin, HistoryAdmin):
         kwargs["rollback_on_validation_errors"] = True
         return kwargs
 
+    def process_import(self, request: HttpRequest, **kwargs) -> HttpResponse:
+        # The confirmation names a file the preview stored and the format it
+        # was read in; if either is gone or wrong, start again rather than fail.
+        try:
+            return super().process_import(request, **kwargs)
+        except (OSError, IndexError, ValueError) as error:
+            logger.warning("Confirming an import failed: %r", error)
+            self.message_user(
+                request,
+                "Nothing was imported: the previewed file could not be read again. "
+                "Upload it once more.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(self.import_url())
+
+    def import_url(self) -> str:
+        app_label, model_name = self.get_model_info()
+        return reverse(f"admin:{app_label}_{model_name}_import")
+
     def process_result(self, result, request: HttpRequest) -> HttpResponse:
         # The preview was clean, but the data changed before the import was
         # confirmed: the transaction was rolled back, so say so plainly.
@@ -205,9 +231,16 @@ class RecordAdmin(ImportExportMixin, HistoryAdmin):
                 "Nothing was imported. " + describe_failed_import(result),
                 messages.ERROR,
             )
-            app_label, model_name = self.get_model_info()
-            return HttpResponseRedirect(reverse(f"admin:{app_label}_{model_name}_import"))
+            return HttpResponseRedirect(self.import_url())
         return super().process_result(result, request)
+
+
+def require_valid_key(field: models.Field, value: str) -> None:
+    """A key in a URL that cannot be one (`/mou/abc/history/`) is a 404, not an error."""
+    try:
+        field.to_python(unquote(value))
+    except ValidationError:
+        raise Http404 from None
 
 
 def verbose_part(part: type[models.Model], record) -> str:

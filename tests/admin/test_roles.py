@@ -97,9 +97,11 @@ def test_an_editor_is_not_offered_the_publish_actions(editor_client, label):
     assert editor_client.get(changelist(label)).context["action_form"] is None
 
 
+@pytest.mark.parametrize("role", ["publisher_client", "superuser_client"])
 @pytest.mark.parametrize("label", PUBLISHABLE)
-def test_a_publisher_is_offered_publish_unpublish_and_delete(publisher_client, label):
-    actions = publisher_client.get(changelist(label)).context["action_form"].fields["action"]
+def test_a_publisher_is_offered_publish_unpublish_and_delete(request, role, label):
+    client = request.getfixturevalue(role)
+    actions = client.get(changelist(label)).context["action_form"].fields["action"]
     offered = {name for name, _ in actions.choices}
     assert {"publish_selected", "unpublish_selected", "delete_selected"} <= offered
 
