@@ -155,14 +155,11 @@ class HistoryAdmin(SimpleHistoryAdmin):
                 for field in history._meta.fields
                 if field.many_to_one and field.name != fk.name
             ]
-            try:
-                records = list(
-                    history.objects.filter(**{fk.attname: object_id})
-                    .select_related(*related)
-                    .order_by(pk_name, "history_date", "history_id")
-                )
-            except (ValueError, ValidationError):
-                return []
+            records = (
+                history.objects.filter(**{fk.attname: object_id})
+                .select_related(*related)
+                .order_by(pk_name, "history_date", "history_id")
+            )
             previous = None
             for record in records:
                 same_part = previous is not None and getattr(previous, pk_name) == getattr(
@@ -283,12 +280,10 @@ class PublishableAdmin(RecordAdmin):
         if not self.has_publish_permission(request):
             # The status field is read-only for them, but a revert to an
             # earlier version carries that version's status: keep the stored one.
-            stored = (
-                type(obj)._default_manager.filter(pk=obj.pk).values("status", "published_at")
-                if obj.pk
-                else None
-            )
-            stored = stored.first() if stored is not None else None
+            stored = None
+            if obj.pk:
+                rows = type(obj)._default_manager.filter(pk=obj.pk)
+                stored = rows.values("status", "published_at").first()
             obj.status = stored["status"] if stored else Status.DRAFT
             obj.published_at = stored["published_at"] if stored else None
         elif "status" in form.changed_data:

@@ -158,7 +158,7 @@ class SignatoriesWidget(widgets.Widget):
     UNNAMED = re.compile(r"^unnamed\s*:\s*(?P<description>.+)$", re.IGNORECASE)
 
     def clean(self, value, row=None, **kwargs) -> list[tuple]:
-        entries = [entry.strip() for entry in re.split(r"[;\n]", str(value or "")) if entry]
+        entries = [entry.strip() for entry in re.split(r"[;\n]", str(value or ""))]
         entries = [entry for entry in entries if entry]
         sides = {side.casefold(): side for side in Signatory.Side.values}
         signatories = []
@@ -248,6 +248,17 @@ class MOUResource(PublishableResource):
 
     def before_import_row(self, row, **kwargs) -> None:
         self.slug_from(row, "title")
+
+    def import_instance(self, mou: MOU, row, **kwargs) -> None:
+        errors = {}
+        try:
+            super().import_instance(mou, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if mou.pk is None and "signatories" not in row:
+            errors["signatories"] = ["A new MOU needs a signatories column naming its parties."]
+        if errors:
+            raise ValidationError(errors)
 
     def filter_export(self, queryset, **kwargs):
         # What the columns show, fetched in a fixed number of queries (replacing

@@ -254,3 +254,11 @@ def test_a_file_that_cannot_be_read_is_a_message(editor_client):
     response = preview(editor_client, "mous.mou", upload, XLSX)
     assert response.status_code == 200
     assert "encountered while trying to read file" in response.content.decode()
+
+
+def test_a_new_mou_needs_its_signatories(editor_client):
+    rows = [{"slug": "none", "title": "None", "instrument_type": "mou", "signed_on": "unknown"}]
+    result = preview(editor_client, "mous.mou", csv_file("mous.csv", rows)).context["result"]
+    assert result.invalid_rows[0].field_specific_errors == {
+        "signatories": ["A new MOU needs a signatories column naming its parties."]
+    }
