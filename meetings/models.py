@@ -12,6 +12,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
+from simple_history.models import HistoricalRecords
 
 
 class Status(models.TextChoices):
@@ -39,6 +40,13 @@ class Publishable(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs) -> None:
+        # However a record comes to be published (form, import, script), it
+        # records when it first was.
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
     @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
@@ -50,6 +58,14 @@ class Publishable(models.Model):
 
     def unpublish(self) -> None:
         self.status = Status.DRAFT
+
+
+def publishable_history(**options) -> HistoricalRecords:
+    """Change history for a publishable record (django-simple-history).
+
+    `updated_at` changes on every save, so it is left out of the history's diffs.
+    """
+    return HistoricalRecords(excluded_fields=["updated_at"], **options)
 
 
 class Precision(models.TextChoices):
@@ -79,6 +95,21 @@ def iso_partial_date(value: datetime.date | None, precision: str) -> str | None:
     if precision == Precision.MONTH:
         return f"{value.year:04d}-{value.month:02d}"
     return value.isoformat()
+
+
+def partial_date_bounds(
+    value: datetime.date | None, precision: str
+) -> tuple[datetime.date, datetime.date] | None:
+    """The first and last day a date of this precision may stand for (None if unknown)."""
+    value = normalise_partial_date(value, precision)
+    if value is None:
+        return None
+    if precision == Precision.YEAR:
+        return value, value.replace(month=12, day=31)
+    if precision == Precision.MONTH:
+        next_month = (value.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+        return value, next_month - datetime.timedelta(days=1)
+    return value, value
 
 
 def normalise_partial_date(value: datetime.date | None, precision: str) -> datetime.date | None:
@@ -164,6 +195,7 @@ class Source(models.Model):
     notes = models.TextField(blank=True)
 
     objects = SlugNaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["published_on", "title"]
@@ -236,11 +268,17 @@ class Meeting(Publishable):
     sources = models.ManyToManyField(Source, through="MeetingCitation", related_name="meetings")
 
     objects = MeetingManager()
+    history = publishable_history()
 
     class Meta:
         ordering = ["ordinal"]
+        permissions = [("publish_meeting", "Can publish and unpublish meetings")]
         constraints = [
-            models.CheckConstraint(condition=models.Q(ordinal__gt=0), name="meeting_ordinal_gt_0"),
+            models.CheckConstraint(
+                condition=models.Q(ordinal__gt=0),
+                name="meeting_ordinal_gt_0",
+                violation_error_message="A meeting's ordinal is 1 or more.",
+            ),
             precision_constraint("date", "meeting_date_precision_valid"),
         ]
 
@@ -290,6 +328,7 @@ class CoChair(models.Model):
     side = models.CharField(max_length=2, choices=Side.choices)
 
     objects = CoChairManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting__ordinal", "order"]
@@ -316,6 +355,7 @@ class MeetingCitation(Citation):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="citations")
 
     objects = MeetingCitationManager()
+    history = HistoricalRecords()
 
     class Meta(Citation.Meta):
         constraints = [

@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Q, Value
 from django.db.models.functions import Greatest
 from django.urls import reverse
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 
 from meetings.models import (
     Citation,
@@ -22,7 +23,9 @@ from meetings.models import (
     format_partial_date,
     is_postgresql,
     iso_partial_date,
+    partial_date_bounds,
     precision_constraint,
+    publishable_history,
 )
 
 # Full-text weights: a match in the title counts most, then a party's names,
@@ -30,7 +33,40 @@ from meetings.models import (
 PARTY_MATCH_RANK = 0.4
 
 
+class AreaQuerySet(PublishableQuerySet):
+    def known_as(self, text: str):
+        """Areas whose slug or name is the text (any case)."""
+        text = text.strip()
+        return self.filter(Q(slug=text) | Q(name__iexact=text))
+
+
+class AreaManager(SlugNaturalKeyManager.from_queryset(AreaQuerySet)):
+    pass
+
+
 class PartyQuerySet(PublishableQuerySet):
+    def known_as(self, text: str):
+        """Parties whose slug, name, short name or one of whose other names is the text.
+
+        Names match in any case; an other name must be a whole line of `other_names`.
+        """
+        text = text.strip()
+        if not text:
+            return self.none()
+        candidates = self.filter(
+            Q(slug=text)
+            | Q(name__iexact=text)
+            | Q(short_name__iexact=text)
+            | Q(other_names__icontains=text)
+        )
+        wanted = text.casefold()
+        pks = [
+            party.pk
+            for party in candidates.only("slug", "name", "short_name", "other_names")
+            if wanted in {party.slug.casefold(), *(name.casefold() for name in party.all_names)}
+        ]
+        return self.filter(pk__in=pks)
+
     def search(self, text: str):
         """Parties whose name, short name or any other name matches the text."""
         if is_postgresql(self):
@@ -55,10 +91,12 @@ class Area(Publishable):
     slug = models.SlugField(max_length=200, unique=True)
     description = models.TextField(blank=True)
 
-    objects = PublishableManager()
+    objects = AreaManager()
+    history = publishable_history()
 
     class Meta:
         ordering = ["name"]
+        permissions = [("publish_area", "Can publish and unpublish areas")]
 
     def __str__(self) -> str:
         return self.name
@@ -111,13 +149,17 @@ class Party(Publishable):
     sources = models.ManyToManyField(Source, through="PartyCitation", related_name="parties")
 
     objects = PartyManager()
+    history = publishable_history()
 
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "parties"
+        permissions = [("publish_party", "Can publish and unpublish parties")]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(parent=models.F("id")), name="party_not_own_parent"
+                condition=~Q(parent=models.F("id")),
+                name="party_not_own_parent",
+                violation_error_message="An organisation cannot be part of itself.",
             ),
         ]
 
@@ -159,6 +201,7 @@ class PartyCitation(Citation):
     party = models.ForeignKey(Party, on_delete=models.CASCADE, related_name="citations")
 
     objects = PartyCitationManager()
+    history = HistoricalRecords()
 
     class Meta(Citation.Meta):
         constraints = [
@@ -285,15 +328,19 @@ class MOU(Publishable):
     sources = models.ManyToManyField(Source, through="MOUCitation", related_name="mous")
 
     objects = MOUManager()
+    history = publishable_history()
 
     class Meta:
         ordering = ["-signed_on", "title"]
         verbose_name = "MOU"
         verbose_name_plural = "MOUs"
+        permissions = [("publish_mou", "Can publish and unpublish MOUs")]
         constraints = [
             precision_constraint("signed_on", "mou_signed_on_precision_valid"),
             models.CheckConstraint(
-                condition=~Q(builds_on=models.F("id")), name="mou_not_built_on_itself"
+                condition=~Q(builds_on=models.F("id")),
+                name="mou_not_built_on_itself",
+                violation_error_message="An instrument cannot build on itself.",
             ),
         ]
 
@@ -316,8 +363,8 @@ class MOU(Publishable):
 
     def clean(self) -> None:
         clean_partial_date(self, "signed_on")
-        meeting = self.meeting
-        if meeting and meeting.date and self.signed_on and self.signed_on > meeting.date:
+        if self.signed_after_meeting():
+            meeting = self.meeting
             raise ValidationError(
                 {
                     "signed_on": (
@@ -328,6 +375,18 @@ class MOU(Publishable):
             )
         if self.builds_on_id and self.pk and self.builds_on_id == self.pk:
             raise ValidationError({"builds_on": "An instrument cannot build on itself."})
+
+    def signed_after_meeting(self) -> bool:
+        """Whether it was certainly signed after the meeting it was announced at.
+
+        Each date is read at its precision: an MOU of June 2020 is not after a
+        meeting on 17 June 2020, but one of 2021 is after a meeting in 2020.
+        """
+        if self.meeting_id is None:
+            return False
+        signed = partial_date_bounds(self.signed_on, self.signed_on_precision)
+        held = partial_date_bounds(self.meeting.date, self.meeting.date_precision)
+        return signed is not None and held is not None and signed[0] > held[1]
 
 
 class SignatoryManager(models.Manager):
@@ -357,6 +416,7 @@ class Signatory(models.Model):
     )
 
     objects = SignatoryManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["mou", "order"]
@@ -404,6 +464,7 @@ class MOUCitation(Citation):
     mou = models.ForeignKey(MOU, on_delete=models.CASCADE, related_name="citations")
 
     objects = MOUCitationManager()
+    history = HistoricalRecords()
 
     class Meta(Citation.Meta):
         constraints = [

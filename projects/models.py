@@ -1,10 +1,14 @@
 """Joint projects of the initiative and their milestones."""
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Value
 from django.db.models.functions import Greatest
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from meetings.models import (
     Citation,
@@ -20,6 +24,7 @@ from meetings.models import (
     is_postgresql,
     iso_partial_date,
     precision_constraint,
+    publishable_history,
 )
 from mous.models import MOU, PARTY_MATCH_RANK, Area, Party
 
@@ -107,19 +112,26 @@ class Project(Publishable):
     sources = models.ManyToManyField(Source, through="ProjectCitation", related_name="projects")
 
     objects = ProjectManager()
+    history = publishable_history(m2m_fields=["areas", "related_mous"])
 
     class Meta:
         ordering = [models.F("phase").asc(nulls_last=True), "number", "name"]
+        permissions = [("publish_project", "Can publish and unpublish projects")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(phase__isnull=True) | Q(phase__gt=0), name="project_phase_gt_0"
+                condition=Q(phase__isnull=True) | Q(phase__gt=0),
+                name="project_phase_gt_0",
+                violation_error_message="Phases are numbered from 1.",
             ),
             models.CheckConstraint(
-                condition=Q(number__isnull=True) | Q(number__gt=0), name="project_number_gt_0"
+                condition=Q(number__isnull=True) | Q(number__gt=0),
+                name="project_number_gt_0",
+                violation_error_message="Projects are numbered from 1 in their phase.",
             ),
             models.CheckConstraint(
                 condition=Q(number__isnull=True) | Q(phase__isnull=False),
                 name="project_number_needs_phase",
+                violation_error_message="A project numbered in a phase needs its phase.",
             ),
             models.UniqueConstraint(
                 fields=["phase", "number"],
@@ -137,9 +149,24 @@ class Project(Publishable):
     def get_absolute_url(self) -> str:
         return reverse("projects:detail", args=[self.slug])
 
+    def clean(self) -> None:
+        if self.number is not None and self.phase is None:
+            raise ValidationError({"phase": "A project numbered in a phase needs its phase."})
+
     @property
     def phase_display(self) -> str:
         return f"Phase {self.phase}" if self.phase else "Phase unknown"
+
+
+@receiver(pre_save, sender=Project)
+def skip_history_of_loaded_data(sender, instance: Project, raw: bool, **kwargs) -> None:
+    """Loading fixtures (a raw save) writes no history, not even for its areas and MOUs.
+
+    Simple-history skips raw saves itself, but not the many-to-many rows that
+    loaddata sets afterwards.
+    """
+    if raw:
+        instance.skip_history_when_saving = True
 
 
 class ProjectPartnerManager(models.Manager):
@@ -156,6 +183,7 @@ class ProjectPartner(models.Model):
     order = models.PositiveSmallIntegerField(default=1)
 
     objects = ProjectPartnerManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["project", "order", "id"]
@@ -200,6 +228,7 @@ class Milestone(models.Model):
     quote = models.TextField(blank=True)
 
     objects = MilestoneManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["project", "order"]
@@ -238,6 +267,7 @@ class ProjectCitation(Citation):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="citations")
 
     objects = ProjectCitationManager()
+    history = HistoricalRecords()
 
     class Meta(Citation.Meta):
         constraints = [
