@@ -16,6 +16,7 @@ from typing import Any
 from django.db.models import Count, Max, Value
 from django.http import StreamingHttpResponse
 from django.utils.decorators import method_decorator
+from django.utils.text import slugify
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import condition
 from drf_spectacular.openapi import AutoSchema
@@ -43,6 +44,19 @@ class Pagination(PageNumberPagination):
     max_page_size = 100
     page_query_description = "A page number, from 1. A page past the last is 404."
     page_size_query_description = "Results per page: 25 by default, at most 100."
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        paginated = super().get_paginated_response_schema(schema)
+        paginated["required"] = ["count", "next", "previous", "results"]
+        described = {
+            "count": "How many records match, over all pages.",
+            "next": "The next page's URL, with the same query; null on the last page.",
+            "previous": "The previous page's URL; null on the first page.",
+            "results": "This page's records.",
+        }
+        for name, description in described.items():
+            paginated["properties"][name]["description"] = description
+        return paginated
 
 
 class EnvironmentRate:
@@ -324,10 +338,11 @@ class ReadOnlyAPIViewSet(viewsets.ReadOnlyModelViewSet):
             self.get_serializer(record).data
             for record in queryset.iterator(chunk_size=self.csv_chunk_size)
         )
+        filename = slugify(queryset.model._meta.verbose_name_plural)
         return StreamingHttpResponse(
             csv_lines(self.csv_fields, rows),
             content_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="{self.basename}s.csv"'},
+            headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'},
         )
 
     @conditional
