@@ -22,9 +22,11 @@ from django.views.decorators.http import condition
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import renderers, routers, serializers, viewsets
+from rest_framework.exceptions import NotFound
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+from rest_framework.views import APIView
 
 from meetings.models import Meeting
 from mous.models import MOU, Area, Party
@@ -212,7 +214,7 @@ class APISchema(AutoSchema):
             lookup.append(
                 OpenApiParameter(
                     self.view.lookup_field,
-                    self.view.lookup_type,
+                    {"type": "integer", "minimum": 1} if self.view.lookup_type is int else str,
                     OpenApiParameter.PATH,
                     required=True,
                     description=self.view.lookup_description,
@@ -355,6 +357,16 @@ class ReadOnlyAPIViewSet(viewsets.ReadOnlyModelViewSet):
             request.accepted_renderer = renderers.JSONRenderer()
             request.accepted_media_type = renderers.JSONRenderer.media_type
         return super().finalize_response(request, response, *args, **kwargs)
+
+
+class NotFoundView(APIView):
+    """Any other URL under /api/ that ends in a slash: a JSON 404, like the API's own."""
+
+    throttle_classes = THROTTLES
+    schema = None
+
+    def get(self, request, *args, **kwargs):
+        raise NotFound()
 
 
 class APIRootView(routers.APIRootView):

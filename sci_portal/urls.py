@@ -1,7 +1,7 @@
 """Root URLs: the public pages of each app, the admin, and the API."""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from meetings.api import MeetingViewSet
@@ -10,7 +10,7 @@ from mous.urls import area_patterns, party_patterns
 from projects.api import ProjectViewSet
 
 from . import views
-from .api import THROTTLES, router
+from .api import THROTTLES, NotFoundView, router
 
 router.register("meetings", MeetingViewSet, basename="meeting")
 router.register("mous", MOUViewSet, basename="mou")
@@ -29,6 +29,8 @@ api_patterns = [
         ),
         name="docs",
     ),
+    # Last: a mistyped API URL gets a JSON 404 (without the slash, APPEND_SLASH redirects first).
+    re_path(r"^[\s\S]*/$", NotFoundView.as_view()),
 ]
 
 urlpatterns = [

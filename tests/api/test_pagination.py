@@ -54,3 +54,10 @@ def test_a_page_past_the_end_or_malformed_is_a_404(client, page):
 
 def test_an_empty_list_has_one_empty_page(client):
     assert client.get(LIST).json() == {"count": 0, "next": None, "previous": None, "results": []}
+
+
+@pytest.mark.usefixtures("areas")
+@pytest.mark.parametrize("ordering", [",", ",,", "name,"])
+def test_blank_ordering_entries_keep_a_stable_order(client, ordering):
+    names = [a["name"] for a in client.get(f"{LIST}?ordering={ordering}").json()["results"]]
+    assert names == [f"Area {n:03d}" for n in range(25)]
