@@ -28,19 +28,16 @@ def test_every_list_exports_all_its_rows(client, name):
 
 
 @pytest.mark.usefixtures("transcribed")
-@pytest.mark.parametrize(
-    "path",
-    [
+def test_the_filters_apply(client):
+    for path in [
         "mous/?meeting=3&area=innovation-and-entrepreneurship",
         "mous/?country=cn&signed_after=2021-01-01",
         "projects/?phase=3",
         "parties/?country=sg",
         "meetings/?year=2022",
-    ],
-)
-def test_the_filters_apply(client, path):
-    count = client.get(f"/api/v1/{path}").json()["count"]
-    assert 0 < len(read_csv(client.get(f"/api/v1/{path}&format=csv"))) == count
+    ]:
+        count = client.get(f"/api/v1/{path}").json()["count"]
+        assert 0 < len(read_csv(client.get(f"/api/v1/{path}&format=csv"))) == count, path
 
 
 @pytest.mark.django_db

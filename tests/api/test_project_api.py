@@ -25,24 +25,48 @@ def slugs(client, query: str = "") -> list[str]:
 
 
 @pytest.mark.usefixtures("transcribed")
-class TestFiltersOnTheTranscribedData:
-    def test_it_filters_by_phase(self, client):
-        assert len(slugs(client, "phase=3")) == 14
+def test_it_serves_the_transcribed_record(client):
+    assert len(slugs(client, "phase=3")) == 14
+    assert slugs(client, "party=xnode") == ["gia-shenzhen-node"]
 
-    def test_it_filters_by_meeting_area_and_party(self, client):
-        assert len(slugs(client, "meeting=3")) == 14
-        assert slugs(client, "area=digital-trade") == ["tradetrust-trade-financing-trials"]
-        assert slugs(client, "party=xnode") == ["gia-shenzhen-node"]
 
-    def test_q_searches_names_descriptions_and_partners(self, client):
-        assert "tradetrust-trade-financing-trials" in slugs(client, "q=MUFG")
+@pytest.fixture
+def record():
+    """Three projects over two phases, two areas, two meetings and two partners."""
+    trade, innovation = make_area("Digital Trade"), make_area("Innovation")
+    third = make_meeting(3)
+    xnode, mufg = make_party("XNode", country="CN"), make_party("MUFG Bank", country="JP")
+    make_project("GIA node", partners=[xnode], phase=1, number=1).areas.add(innovation)
+    trials = make_project(
+        "Trade financing trials",
+        partners=[mufg],
+        phase=3,
+        number=2,
+        meeting=third,
+        description="Blockchain trials.",
+    )
+    trials.areas.add(trade)
+    make_project("Exchange", phase=3, number=1, meeting=third).areas.add(innovation)
 
-    def test_ordering(self, client):
-        phase3 = slugs(client, "phase=3&ordering=number")
-        assert phase3[0] == "imda-tusstar-xchange" and phase3[-1] == "fintech-cooperation"
 
-    def test_an_unknown_slug_is_an_empty_list(self, client):
-        assert slugs(client, "party=nobody") == []
+@pytest.mark.usefixtures("record")
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("phase=3", ["exchange", "trade-financing-trials"]),
+        ("meeting=3", ["exchange", "trade-financing-trials"]),
+        ("area=innovation", ["gia-node", "exchange"]),
+        ("party=xnode", ["gia-node"]),
+        ("q=MUFG", ["trade-financing-trials"]),
+        ("q=blockchain", ["trade-financing-trials"]),
+        ("phase=3&ordering=-number", ["trade-financing-trials", "exchange"]),
+        ("ordering=name", ["exchange", "gia-node", "trade-financing-trials"]),
+        ("party=nobody", []),
+    ],
+)
+def test_it_filters_and_orders(client, query, expected):
+    assert slugs(client, query) == expected
 
 
 @pytest.mark.django_db
