@@ -2,6 +2,7 @@
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -111,3 +112,23 @@ def test_the_docs_script_points_at_the_schema(client):
     response = client.get("/api/docs/?script=")
     assert response["Content-Type"].startswith("application/javascript")
     assert "/api/schema/" in response.content.decode()
+
+
+@pytest.mark.skipif(not shutil.which("chromium"), reason="Chromium is not installed")
+def test_chromium_renders_every_operation_in_the_docs(live_server):
+    result = subprocess.run(  # noqa: S603 (the system's Chromium, fixed arguments)
+        [
+            shutil.which("chromium"),
+            *["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"],
+            *["--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+            f"{live_server.url}/api/docs/",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+    rendered = set(re.findall(r'class="opblock-summary-path" data-path="([^"]+)"', result.stdout))
+    assert len(rendered) == 10
+    assert {"/api/v1/mous/", "/api/v1/meetings/{ordinal}/"} <= rendered
