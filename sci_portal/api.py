@@ -61,8 +61,9 @@ class Pagination(PageNumberPagination):
         return paginated
 
 
-class EnvironmentRate:
-    """Reads the rate at each request, so a changed REST_FRAMEWORK setting applies at once."""
+class SettingsRate:
+    """Reads the rate (from the environment, through settings) at each request, so a
+    changed REST_FRAMEWORK setting applies at once."""
 
     scope: str
 
@@ -70,18 +71,18 @@ class EnvironmentRate:
         return api_settings.DEFAULT_THROTTLE_RATES[self.scope]
 
 
-class AnonThrottle(EnvironmentRate, AnonRateThrottle):
+class AnonThrottle(SettingsRate, AnonRateThrottle):
     """Anonymous reads, per client IP address (API_THROTTLE_ANON)."""
 
     scope = "anon"
 
 
-class PartnerThrottle(EnvironmentRate, UserRateThrottle):
+class PartnerThrottle(SettingsRate, UserRateThrottle):
     """Reads with a partner's API token, per token holder (API_THROTTLE_PARTNER)."""
 
     scope = "partner"
 
-    def get_cache_key(self, request, view):
+    def get_cache_key(self, request, view) -> str | None:
         if not (request.user and request.user.is_authenticated):
             return None  # AnonThrottle limits anonymous reads.
         return super().get_cache_key(request, view)
@@ -218,7 +219,9 @@ class APISchema(AutoSchema):
                     OpenApiParameter.PATH,
                     required=True,
                     description=self.view.lookup_description,
-                    pattern=None if self.view.lookup_type is int else self.view.lookup_regex,
+                    pattern=None
+                    if self.view.lookup_type is int
+                    else f"^{self.view.lookup_value_regex}$",
                 )
             )
         return [
@@ -322,7 +325,6 @@ class ReadOnlyAPIViewSet(viewsets.ReadOnlyModelViewSet):
     schema = APISchema()
     lookup_field = "slug"
     lookup_value_regex = r"[-a-zA-Z0-9_]+"
-    lookup_regex = f"^{lookup_value_regex}$"
     lookup_type: type = str
     lookup_description = "The record's slug, as its `slug` field gives it."
     # Dotted paths into the representation: the CSV's columns, in order.
