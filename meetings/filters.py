@@ -28,11 +28,18 @@ class CountryFilter(django_filters.CharFilter):
         super().__init__(**kwargs)
 
 
+class OrderingFilter(django_filters.OrderingFilter):
+    """Ignores blank entries: `ordering=,` would otherwise drop the default order."""
+
+    def filter(self, qs: QuerySet, value):
+        return super().filter(qs, [v for v in value or [] if v])
+
+
 class MeetingFilter(django_filters.FilterSet):
     year = django_filters.NumberFilter(
         field_name="date", lookup_expr="year", label="Year", min_value=1900, max_value=9999
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(("ordinal", "ordinal"), ("date", "date")),
         help_text="Sort by ordinal or date; prefix with - for descending.",
     )

@@ -3,16 +3,16 @@
 import django_filters
 from django.db.models import Exists, OuterRef, QuerySet
 
-from meetings.filters import CountryFilter, SearchFilter
+from meetings.filters import CountryFilter, OrderingFilter, SearchFilter
 
 from .models import MOU, Party, Signatory
 
 
-class RankedOrderingFilter(django_filters.OrderingFilter):
+class RankedOrderingFilter(OrderingFilter):
     """Orders as asked; with no ordering asked and a search, best match first."""
 
     def filter(self, qs: QuerySet, value):
-        if not value and "rank" in qs.query.annotations:
+        if not [v for v in value or [] if v] and "rank" in qs.query.annotations:
             return qs.order_by("-rank", *qs.model._meta.ordering)
         return super().filter(qs, value)
 
@@ -86,7 +86,7 @@ class PartyFilter(django_filters.FilterSet):
         choices=Party.Kind.choices, label="Kind", help_text="The kind of organisation."
     )
     q = SearchFilter(help_text="Free text over a party's names.")
-    ordering = django_filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(("name", "name"), ("country", "country")),
         help_text="name or country; prefix with - for descending.",
     )

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.postgres",
     "rest_framework",
+    "rest_framework.authtoken",
+    "corsheaders",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -70,6 +72,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -142,7 +145,25 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    # The API is read-only JSON (or CSV, per view); partners send "Authorization: Token …".
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication"],
+    # Throttle classes and pagination are set on the API's views (sci_portal/api.py).
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_THROTTLE_ANON") or "60/min",
+        "partner": os.environ.get("API_THROTTLE_PARTNER") or "1000/min",
+    },
+    # Client addresses for throttling: REMOTE_ADDR unless the portal runs behind this many
+    # proxies that append X-Forwarded-For (0 stops clients from forging their address).
+    "NUM_PROXIES": env_int("API_NUM_PROXIES", 0),
 }
+
+# Partners' web pages may read the API from any origin; only GET (and HEAD, OPTIONS).
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "authorization", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "Content-Disposition"]
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "SCI Portal API",
@@ -155,6 +176,18 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    "ENUM_NAME_OVERRIDES": {
+        "DatePrecisionEnum": "meetings.models.Precision",
+        "CoChairSideEnum": "meetings.models.CoChair.Side",
+        "SignatorySideEnum": "mous.models.Signatory.Side",
+        "SourceKindEnum": "meetings.models.Source.Kind",
+        "PartyKindEnum": "mous.models.Party.Kind",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "sci_portal.api.csv_as_text",
+    ],
 }
 
 LOGGING = {

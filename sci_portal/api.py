@@ -1,0 +1,387 @@
+"""What every endpoint of the partners' API shares, and the one router under /api/v1/.
+
+The apps' viewsets build on ReadOnlyAPIViewSet: throttles, pagination, CSV,
+conditional requests and public caching. These are set on the views rather than
+as REST_FRAMEWORK defaults, which DRF imports while defining its own views. The
+apps register their viewsets on `router` in sci_portal/urls.py (registering
+here would import the apps, which import this module).
+"""
+
+import csv
+import datetime
+import hashlib
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.db.models import Count, Max, Value
+from django.http import StreamingHttpResponse
+from django.utils.decorators import method_decorator
+from django.utils.text import slugify
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import condition
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from rest_framework import renderers, routers, serializers, viewsets
+from rest_framework.exceptions import NotFound
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.settings import api_settings
+from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+from rest_framework.views import APIView
+
+from meetings.models import Meeting
+from mous.models import MOU, Area, Party
+from projects.models import Project
+
+# Shared caches may keep a response this long; conditional requests revalidate it cheaply.
+CACHE_SECONDS = 60
+# Part of every ETag: change it when a release changes what the representations say.
+REPRESENTATION_VERSION = "1"
+PUBLISHABLE_MODELS = (Meeting, Area, Party, MOU, Project)
+
+
+class Pagination(PageNumberPagination):
+    page_size = 25
+    page_size_query_param = "page_size"
+    # A larger page_size is served at this cap rather than refused.
+    max_page_size = 100
+    page_query_description = "A page number, from 1. A page past the last is 404."
+    page_size_query_description = "Results per page: 25 by default, at most 100."
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        paginated = super().get_paginated_response_schema(schema)
+        paginated["required"] = ["count", "next", "previous", "results"]
+        described = {
+            "count": "How many records match, over all pages.",
+            "next": "The next page's URL, with the same query; null on the last page.",
+            "previous": "The previous page's URL; null on the first page.",
+            "results": "This page's records.",
+        }
+        for name, description in described.items():
+            paginated["properties"][name]["description"] = description
+        return paginated
+
+
+class SettingsRate:
+    """Reads the rate (from the environment, through settings) at each request, so a
+    changed REST_FRAMEWORK setting applies at once."""
+
+    scope: str
+
+    def get_rate(self) -> str | None:
+        return api_settings.DEFAULT_THROTTLE_RATES[self.scope]
+
+
+class AnonThrottle(SettingsRate, AnonRateThrottle):
+    """Anonymous reads, per client IP address (API_THROTTLE_ANON)."""
+
+    scope = "anon"
+
+
+class PartnerThrottle(SettingsRate, UserRateThrottle):
+    """Reads with a partner's API token, per token holder (API_THROTTLE_PARTNER)."""
+
+    scope = "partner"
+
+    def get_cache_key(self, request, view) -> str | None:
+        if not (request.user and request.user.is_authenticated):
+            return None  # AnonThrottle limits anonymous reads.
+        return super().get_cache_key(request, view)
+
+
+class _Echo:
+    """A file-like object whose write() hands back the line csv.writer formats."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def pluck(data: Any, path: str) -> Any:
+    """The value at a dotted path in a representation; through a list, one value per item."""
+    head, _, rest = path.partition(".")
+    if isinstance(data, list):
+        return [pluck(item, path) for item in data]
+    value = data.get(head) if isinstance(data, dict) else None
+    return pluck(value, rest) if rest and value is not None else value
+
+
+def csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(csv_cell(item) for item in value)
+    return str(value)
+
+
+def csv_lines(columns: Iterable[str], rows: Iterable[dict]) -> Iterator[str]:
+    """A header line, then one line per representation, lazily."""
+    columns = list(columns)
+    writer = csv.writer(_Echo())
+    yield writer.writerow(columns)
+    for row in rows:
+        yield writer.writerow([csv_cell(pluck(row, column)) for column in columns])
+
+
+class CSVRenderer(renderers.BaseRenderer):
+    """`format=csv`: one row per record, the columns the view's `csv_fields` name.
+
+    Lists do not come through here: ReadOnlyAPIViewSet.list streams them.
+    """
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None) -> str:
+        view = (renderer_context or {})["view"]
+        rows = data if isinstance(data, list) else [data]
+        return "".join(csv_lines(view.csv_fields, rows))
+
+
+def record_version() -> tuple[datetime.datetime | None, int]:
+    """The latest change to any publishable record, and how many there are, in one query.
+
+    Related records are nested in every representation, so any change anywhere
+    changes every ETag; the row count catches deletions, which leave no timestamp.
+    """
+    per_table = [
+        model.objects.order_by()
+        .annotate(whole_table=Value(1))
+        .values("whole_table")
+        .annotate(latest=Max("updated_at"), rows=Count("pk"))
+        .values_list("latest", "rows")
+        for model in PUBLISHABLE_MODELS
+    ]
+    stamps = list(per_table[0].union(*per_table[1:], all=True))
+    latest = max((stamp for stamp, _ in stamps if stamp is not None), default=None)
+    return latest, sum(rows for _, rows in stamps)
+
+
+def _validators(request) -> tuple[str, datetime.datetime | None]:
+    # Django's condition() asks for the ETag and Last-Modified separately: one query for both.
+    if not hasattr(request, "_sci_validators"):
+        latest, rows = record_version()
+        key = "|".join(
+            [
+                REPRESENTATION_VERSION,
+                latest.isoformat() if latest else "",
+                str(rows),
+                request.accepted_renderer.format,
+                request.get_full_path(),
+            ]
+        )
+        request._sci_validators = (hashlib.sha256(key.encode()).hexdigest()[:40], latest)
+    return request._sci_validators
+
+
+def etag(request, *args, **kwargs) -> str:
+    return _validators(request)[0]
+
+
+def last_modified(request, *args, **kwargs) -> datetime.datetime | None:
+    return _validators(request)[1]
+
+
+# After authentication and throttling (DRF runs those before the handler), a
+# matching If-None-Match or If-Modified-Since answers 304 without the list's queries.
+conditional = method_decorator(
+    [cache_control(public=True, max_age=CACHE_SECONDS), condition(etag, last_modified)]
+)
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField(read_only=True, help_text="What went wrong.")
+
+
+FILTER_ERRORS = {
+    "type": "object",
+    "description": "Each malformed query parameter, with what is wrong with its value.",
+    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+}
+
+
+class APISchema(AutoSchema):
+    """Documents what every API operation shares: formats, caching headers, errors."""
+
+    def _lists(self) -> bool:
+        return getattr(self.view, "action", None) == "list"
+
+    def get_override_parameters(self):
+        list_formats = "json (default) or csv: every matching row, unpaginated, as CSV"
+        columns = ", ".join(getattr(self.view, "csv_fields", ()))
+        lookup = []
+        if not self._lists() and getattr(self.view, "lookup_description", None):
+            lookup.append(
+                OpenApiParameter(
+                    self.view.lookup_field,
+                    {"type": "integer", "minimum": 1} if self.view.lookup_type is int else str,
+                    OpenApiParameter.PATH,
+                    required=True,
+                    description=self.view.lookup_description,
+                    pattern=None
+                    if self.view.lookup_type is int
+                    else f"^{self.view.lookup_value_regex}$",
+                )
+            )
+        return [
+            *super().get_override_parameters(),
+            *lookup,
+            OpenApiParameter(
+                "format",
+                str,
+                enum=["json", "csv"],
+                description=(
+                    f"{list_formats if self._lists() else 'json (default) or csv'}. "
+                    f"CSV columns: {columns}. Lists in a cell are joined by '; '."
+                ),
+            ),
+            OpenApiParameter(
+                "If-None-Match",
+                str,
+                OpenApiParameter.HEADER,
+                description="An ETag from an earlier response: 304 if nothing changed since.",
+            ),
+            OpenApiParameter(
+                "If-Modified-Since",
+                str,
+                OpenApiParameter.HEADER,
+                description="An HTTP date: 304 if nothing changed since.",
+            ),
+            OpenApiParameter(
+                "ETag",
+                str,
+                OpenApiParameter.HEADER,
+                response=[200],
+                description="Changes whenever the response would; send it back in If-None-Match.",
+            ),
+            OpenApiParameter(
+                "Last-Modified",
+                str,
+                OpenApiParameter.HEADER,
+                response=[200],
+                description="When the published record last changed.",
+            ),
+            OpenApiParameter(
+                "Retry-After",
+                int,
+                OpenApiParameter.HEADER,
+                response=[429],
+                description="Seconds to wait before the next request.",
+            ),
+        ]
+
+    def get_response_serializers(self):
+        serializer = super().get_response_serializers()
+        found = "The records asked for." if self._lists() else "The record."
+        # Keyed by (status, media type) throughout, as spectacular takes the lowest
+        # key for the main response.
+        responses = {
+            (200, "application/json"): OpenApiResponse(serializer, found),
+            # Rewritten to text by csv_as_text.
+            (200, CSVRenderer.media_type): OpenApiResponse(serializer, found),
+            (304, "application/json"): OpenApiResponse(
+                None, "Not modified since the ETag or date the request sent."
+            ),
+            (401, "application/json"): OpenApiResponse(
+                ErrorSerializer, "The API token is unknown or has been revoked."
+            ),
+            (404, "application/json"): OpenApiResponse(
+                ErrorSerializer,
+                "A page past the last." if self._lists() else "No published record here.",
+            ),
+            (429, "application/json"): OpenApiResponse(
+                ErrorSerializer, "Too many requests: wait Retry-After seconds."
+            ),
+        }
+        if self._lists():
+            responses[(400, "application/json")] = OpenApiResponse(
+                FILTER_ERRORS, "A filter's value is malformed."
+            )
+        return responses
+
+
+def csv_as_text(result, generator, **kwargs):
+    """Spectacular hook: a text/csv body is CSV text, not the JSON schema of the record."""
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            for response in operation.get("responses", {}).values():
+                if "text/csv" in response.get("content", {}):
+                    response["content"]["text/csv"] = {
+                        "schema": {"type": "string", "description": "CSV with a header row."}
+                    }
+    return result
+
+
+THROTTLES = [AnonThrottle, PartnerThrottle]
+
+
+class ReadOnlyAPIViewSet(viewsets.ReadOnlyModelViewSet):
+    """List and detail of one kind of published record, as JSON or CSV."""
+
+    throttle_classes = THROTTLES
+    pagination_class = Pagination
+    renderer_classes = [renderers.JSONRenderer, CSVRenderer]
+    schema = APISchema()
+    lookup_field = "slug"
+    lookup_value_regex = r"[-a-zA-Z0-9_]+"
+    lookup_type: type = str
+    lookup_description = "The record's slug, as its `slug` field gives it."
+    # Dotted paths into the representation: the CSV's columns, in order.
+    csv_fields: tuple[str, ...] = ()
+    # Rows serialized per round of queries while a CSV streams.
+    csv_chunk_size = 200
+
+    @conditional
+    def list(self, request, *args, **kwargs):
+        if request.accepted_renderer.format != CSVRenderer.format:
+            return super().list(request, *args, **kwargs)
+        # Filtering first: a malformed filter is a 400 before any CSV is sent.
+        queryset = self.filter_queryset(self.get_queryset())
+        rows = (
+            self.get_serializer(record).data
+            for record in queryset.iterator(chunk_size=self.csv_chunk_size)
+        )
+        filename = slugify(queryset.model._meta.verbose_name_plural)
+        return StreamingHttpResponse(
+            csv_lines(self.csv_fields, rows),
+            content_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'},
+        )
+
+    @conditional
+    def retrieve(self, request, *args, **kwargs):
+        return super().retrieve(request, *args, **kwargs)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        # Errors are JSON whatever format was asked for: a CSV of an error helps nobody.
+        if getattr(response, "exception", False):
+            request.accepted_renderer = renderers.JSONRenderer()
+            request.accepted_media_type = renderers.JSONRenderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)
+
+
+class NotFoundView(APIView):
+    """Any other URL under /api/ that ends in a slash: a JSON 404, like the API's own."""
+
+    throttle_classes = THROTTLES
+    schema = None
+
+    def get(self, request, *args, **kwargs):
+        raise NotFound()
+
+
+class APIRootView(routers.APIRootView):
+    """The API's endpoints, by name."""
+
+    throttle_classes = THROTTLES
+
+
+class Router(routers.DefaultRouter):
+    """The /api/v1/ router; its root lists the endpoints."""
+
+    APIRootView = APIRootView
+    include_format_suffixes = False  # `format=csv` instead: one URL per resource.
+
+
+router = Router()

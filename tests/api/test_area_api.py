@@ -1,0 +1,44 @@
+"""/api/v1/areas/: the cooperation areas."""
+
+import pytest
+
+from meetings.models import Status
+from tests.factories import make_area
+
+LIST = "/api/v1/areas/"
+
+
+@pytest.mark.usefixtures("transcribed")
+def test_it_lists_the_areas_by_name(client):
+    names = [a["name"] for a in client.get(LIST).json()["results"]]
+    assert "Digital Trade" in names and names == sorted(names)
+
+
+@pytest.mark.django_db
+def test_the_detail_links_to_its_mous_and_projects(client):
+    make_area("Digital Trade", description="Paperless trade.")
+    data = client.get(f"{LIST}digital-trade/").json()
+    assert data == {
+        "url": "http://testserver/api/v1/areas/digital-trade/",
+        "slug": "digital-trade",
+        "name": "Digital Trade",
+        "description": "Paperless trade.",
+        "mous": "http://testserver/api/v1/mous/?area=digital-trade",
+        "projects": "http://testserver/api/v1/projects/?area=digital-trade",
+    }
+
+
+@pytest.mark.django_db
+def test_drafts_are_invisible(client):
+    make_area("Hidden", status=Status.DRAFT)
+    assert client.get(LIST).json()["count"] == 0
+    assert client.get(f"{LIST}hidden/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_list_costs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    for _ in range(15):
+        make_area()
+    # record version (ETag), count, areas
+    with django_assert_max_num_queries(3):
+        assert client.get(LIST).json()["count"] == 15

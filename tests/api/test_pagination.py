@@ -1,0 +1,64 @@
+"""Every list pages the same way: count, next, previous, results; page_size up to 100."""
+
+import pytest
+
+from tests.factories import make_area, make_party
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/api/v1/areas/"
+
+
+@pytest.fixture
+def areas():
+    for n in range(130):
+        make_area(f"Area {n:03d}")
+
+
+@pytest.mark.usefixtures("areas")
+def test_a_list_is_paginated_25_at_a_time(client):
+    data = client.get(LIST).json()
+    assert list(data) == ["count", "next", "previous", "results"]
+    assert data["count"] == 130 and len(data["results"]) == 25
+    assert data["next"] == "http://testserver/api/v1/areas/?page=2"
+    assert data["previous"] is None
+
+
+@pytest.mark.usefixtures("areas")
+def test_page_links_keep_the_query(client):
+    data = client.get(f"{LIST}?page=2&page_size=10&ordering=name").json()
+    assert data["next"] == "http://testserver/api/v1/areas/?ordering=name&page=3&page_size=10"
+    assert data["previous"] == "http://testserver/api/v1/areas/?ordering=name&page_size=10"
+
+
+@pytest.mark.usefixtures("areas")
+def test_page_size_is_capped_at_100(client):
+    assert len(client.get(f"{LIST}?page_size=100").json()["results"]) == 100
+    assert len(client.get(f"{LIST}?page_size=5000").json()["results"]) == 100
+
+
+@pytest.mark.usefixtures("areas")
+def test_the_last_page_holds_the_rest(client):
+    assert [a["name"] for a in client.get(f"{LIST}?page=2&page_size=100").json()["results"]] == [
+        f"Area {n:03d}" for n in range(100, 130)
+    ]
+
+
+@pytest.mark.usefixtures("areas")
+@pytest.mark.parametrize("page", ["7", "0", "-1", "many"])
+def test_a_page_past_the_end_or_malformed_is_a_404(client, page):
+    response = client.get(f"{LIST}?page={page}")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Invalid page."}
+
+
+def test_an_empty_list_has_one_empty_page(client):
+    assert client.get(LIST).json() == {"count": 0, "next": None, "previous": None, "results": []}
+
+
+@pytest.mark.parametrize("ordering", [",", ",,", "name,"])
+def test_blank_ordering_entries_keep_a_stable_order(client, ordering):
+    for letter in "ZYXWV":  # stored in the reverse of the default order, by name
+        make_party(f"{letter} Holdings")
+    rows = client.get(f"/api/v1/parties/?ordering={ordering}").json()["results"]
+    assert [p["name"][0] for p in rows] == ["V", "W", "X", "Y", "Z"]
