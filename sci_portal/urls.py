@@ -6,6 +6,7 @@ from django.urls import include, path
 from mous.urls import area_patterns, party_patterns
 
 from . import views
+from .feeds import LatestRecordsFeed
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -15,4 +16,6 @@ urlpatterns = [
     path("areas/", include((area_patterns, "areas"))),
     path("projects/", include("projects.urls")),
     path("admin/", admin.site.urls),
+    path("search/", views.search, name="search"),
+    path("feeds/latest.atom", LatestRecordsFeed(), name="feed"),
 ]
