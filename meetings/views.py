@@ -120,6 +120,11 @@ def _as_choice_value(value: Any) -> str:
     return str(value)
 
 
+def _noun(label: str) -> str:
+    """A label as a noun in a sentence: "Area" -> "area", "JIC meeting" stays."""
+    return label if label[:2].isupper() else label[:1].lower() + label[1:]
+
+
 class _Echo:
     """A file-like object for csv.writer that hands each line back instead of storing it."""
 
@@ -270,7 +275,7 @@ class FilteredListView(ListView):
             facets.append(
                 Facet(
                     name=name,
-                    noun=str(form.fields[name].label),
+                    noun=_noun(str(form.fields[name].label)),
                     any_label=any_label,
                     choices=getattr(self, f"facet_{name}")(others),
                     selected=selected,

@@ -10,33 +10,28 @@ from tests.ui.helpers import slugs_on_page, text_of
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def data(transcribed):
-    """The transcribed data, under a short name."""
-
-
 def get(client, **params):
     return client.get("/mous/", params)
 
 
-def test_it_lists_every_published_mou(client, data):
+def test_it_lists_every_published_mou(client, transcribed):
     response = get(client)
     assert response.status_code == 200
     assert response.context["result_count"] == 13
     assert "13 MOUs" in text_of(response)
 
 
-def test_it_filters_by_area(client, data):
+def test_it_filters_by_area(client, transcribed):
     response = get(client, area="digital-trade")
     assert slugs_on_page(response, "mous") == ["imda-commerce-bureau-paperless-trade-protocol"]
 
 
-def test_it_filters_by_meeting_ordinal(client, data):
+def test_it_filters_by_meeting_ordinal(client, transcribed):
     response = get(client, meeting="2")
     assert response.context["result_count"] == 4
 
 
-def test_it_filters_by_party(client, data):
+def test_it_filters_by_party(client, transcribed):
     response = get(client, party="commerce-bureau-of-shenzhen-municipality")
     assert set(slugs_on_page(response, "mous")) == {
         "imda-commerce-bureau-paperless-trade-mou-2020",
@@ -44,50 +39,50 @@ def test_it_filters_by_party(client, data):
     }
 
 
-def test_it_filters_by_a_partys_country(client, data):
+def test_it_filters_by_a_partys_country(client, transcribed):
     slugs = slugs_on_page(get(client, country="SG"), "mous")
     assert "simc-scia-mediation-arbitration-protocol" in slugs
     # NCS Group's country is unknown: its MOUs have no Singapore party on record.
     assert "ncs-robotics-development" not in slugs
 
 
-def test_it_filters_by_type(client, data):
+def test_it_filters_by_type(client, transcribed):
     assert slugs_on_page(get(client, type="moi"), "mous") == ["imda-tusstar-memorandum-of-intent"]
 
 
-def test_it_filters_by_signing_dates(client, data):
+def test_it_filters_by_signing_dates(client, transcribed):
     assert get(client, signed_after="2022-01-01").context["result_count"] == 8
     assert slugs_on_page(get(client, signed_before="2021-01-01"), "mous") == [
         "imda-commerce-bureau-paperless-trade-mou-2020"
     ]
 
 
-def test_it_searches_titles_descriptions_and_party_names(client, data):
+def test_it_searches_titles_descriptions_and_party_names(client, transcribed):
     assert "imda-tusstar-memorandum-of-intent" in slugs_on_page(get(client, q="TusStar"), "mous")
     assert "enterprisesg-szstic-technology-innovation-cooperation" in slugs_on_page(
         get(client, q="STIC"), "mous"
     )
 
 
-def test_filters_combine(client, data):
+def test_filters_combine(client, transcribed):
     response = get(client, meeting="3", area="innovation-and-entrepreneurship")
     assert response.context["result_count"] == 6
     assert "6 MOUs match the filters" in text_of(response)
 
 
-def test_it_orders_by_title(client, data):
+def test_it_orders_by_title(client, transcribed):
     titles = [mou.title for mou in get(client, ordering="title").context["mous"]]
     assert titles == sorted(titles)
     titles = [mou.title for mou in get(client, ordering="-title").context["mous"]]
     assert titles == sorted(titles, reverse=True)
 
 
-def test_it_orders_by_signing_date(client, data):
+def test_it_orders_by_signing_date(client, transcribed):
     first = get(client, ordering="signed").context["mous"][0]
     assert first.slug == "imda-commerce-bureau-paperless-trade-mou-2020"
 
 
-def test_facet_counts_are_what_each_choice_would_give(client, data):
+def test_facet_counts_are_what_each_choice_would_give(client, transcribed):
     params = {"meeting": "3", "country": "SG"}
     facets = get(client, **params).context["facets"]
     assert set(facets) == {"area", "meeting", "party", "country", "type"}
@@ -99,7 +94,7 @@ def test_facet_counts_are_what_each_choice_would_give(client, data):
             assert choice.count == expected, (name, choice)
 
 
-def test_facet_counts_on_the_transcribed_data(client, data):
+def test_facet_counts_on_the_transcribed_data(client, transcribed):
     facets = get(client, meeting="3").context["facets"]
     areas = {c.value: c.count for c in facets["area"].choices}
     assert areas["innovation-and-entrepreneurship"] == 6
@@ -109,14 +104,14 @@ def test_facet_counts_on_the_transcribed_data(client, data):
     assert meetings == {"2": 4, "3": 8}
 
 
-def test_facet_choices_show_their_counts_in_the_form(client, data):
+def test_facet_choices_show_their_counts_in_the_form(client, transcribed):
     html = get(client).content.decode()
     option = '<option value="innovation-and-entrepreneurship">Innovation and Entrepreneurship (9)'
     assert option in html
     assert '<option value="3">3rd JIC meeting (8)</option>' in html
 
 
-def test_the_selected_choice_stays_selected(client, data):
+def test_the_selected_choice_stays_selected(client, transcribed):
     html = get(client, area="digital-trade").content.decode()
     assert '<option value="digital-trade" selected>Digital Trade (1)</option>' in html
 
@@ -146,32 +141,32 @@ def test_export_links_carry_the_filters_but_not_the_page(client, db):
     assert 'href="/mous/export.json?area=busy-area"' in html
 
 
-def test_clear_filters_links_to_the_bare_list(client, data):
+def test_clear_filters_links_to_the_bare_list(client, transcribed):
     html = get(client, area="digital-trade").content.decode()
     assert 'class="clear-filters" href="/mous/"' in html
 
 
-def test_each_active_filter_has_a_link_that_removes_it(client, data):
+def test_each_active_filter_has_a_link_that_removes_it(client, transcribed):
     response = get(client, area="digital-trade", meeting="3")
     removes = {a["label"]: a["remove"] for a in response.context["active_filters"]}
     assert removes == {"Area": "/mous/?meeting=3", "JIC meeting": "/mous/?area=digital-trade"}
     assert "Area: Digital Trade" in text_of(response)
 
 
-def test_empty_fields_from_the_form_are_dropped_from_the_url(client, data):
+def test_empty_fields_from_the_form_are_dropped_from_the_url(client, transcribed):
     response = client.get("/mous/?q=&area=digital-trade&meeting=&ordering=")
     assert response.status_code == 302
     assert response["Location"] == "/mous/?area=digital-trade"
 
 
-def test_an_unknown_slug_gives_an_empty_list_and_a_note(client, data):
+def test_an_unknown_slug_gives_an_empty_list_and_a_note(client, transcribed):
     response = get(client, area="no-such-area")
     assert response.status_code == 200
     assert response.context["result_count"] == 0
     assert "No area “no-such-area” is on record, so nothing matches it." in text_of(response)
 
 
-def test_an_unknown_party_gives_an_empty_list_and_a_note(client, data):
+def test_an_unknown_party_gives_an_empty_list_and_a_note(client, transcribed):
     response = get(client, party="nobody")
     assert response.status_code == 200
     assert "No party “nobody” is on record" in text_of(response)
@@ -195,20 +190,20 @@ def test_an_unknown_party_gives_an_empty_list_and_a_note(client, data):
         ({"page": "2"}, "There is no page 2: these results fill 1 page."),
     ],
 )
-def test_malformed_input_gives_a_400_with_a_message(client, data, params, message):
+def test_malformed_input_gives_a_400_with_a_message(client, transcribed, params, message):
     response = get(client, **params)
     assert response.status_code == 400
     assert "Some of the filters could not be used" in text_of(response)
     assert message in text_of(response)
 
 
-def test_a_malformed_filter_shows_no_rows(client, data):
+def test_a_malformed_filter_shows_no_rows(client, transcribed):
     response = get(client, signed_after="not-a-date", area="digital-trade")
     assert response.status_code == 400
     assert list(response.context["mous"]) == []
 
 
-def test_drafts_appear_nowhere_in_the_list(client, data):
+def test_drafts_appear_nowhere_in_the_list(client, transcribed):
     area = make_area("Draft Area", status="draft")
     party = make_party("Hidden Partner Ltd", status="draft")
     make_mou(title="Secret draft MOU", status="draft", area=area)
@@ -222,7 +217,7 @@ def test_drafts_appear_nowhere_in_the_list(client, data):
     assert get(client, q="Secret draft").context["result_count"] == 0
 
 
-def test_drafts_appear_nowhere_even_to_staff(admin_client, data):
+def test_drafts_appear_nowhere_even_to_staff(admin_client, transcribed):
     make_mou(title="Secret draft MOU", status="draft")
     response = admin_client.get("/mous/")
     assert response.context["result_count"] == 13
