@@ -82,8 +82,8 @@ def test_it_orders_by_signing_date(client, transcribed):
     assert first.slug == "imda-commerce-bureau-paperless-trade-mou-2020"
 
 
-def test_facet_counts_are_what_each_choice_would_give(client, transcribed):
-    params = {"meeting": "3", "country": "SG"}
+@pytest.mark.parametrize("params", [{"meeting": "3", "country": "SG"}, {"q": "Shenzhen"}])
+def test_facet_counts_are_what_each_choice_would_give(client, transcribed, params):
     facets = get(client, **params).context["facets"]
     assert set(facets) == {"area", "meeting", "party", "country", "type"}
     for name, facet in facets.items():
