@@ -1,53 +1,325 @@
-from django.views.generic import DetailView, ListView
+"""The public pages of MOUs, parties and cooperation areas."""
 
-from .models import MOU, Area, Party
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django_countries import countries
+
+from meetings.models import Meeting
+from meetings.views import (
+    PUBLISHED,
+    FacetChoice,
+    FilteredListView,
+    RecordDetailView,
+    citation_text,
+    count_of,
+    first_source,
+    published_related,
+    with_sources,
+)
+
+from .filters import MOUFilter, PartyFilter
+from .models import MOU, Area, Party, Signatory
 
 
-class MOUListView(ListView):
+def _public_name(record) -> str | None:
+    """A related record's name, or None when it is missing or still a draft."""
+    return str(record) if record is not None and record.is_published else None
+
+
+def _signatory_names(mou: MOU) -> list[str]:
+    return [
+        s.display_name for s in mou.signatories.all() if s.party is None or s.party.is_published
+    ]
+
+
+def _public_signatories() -> QuerySet:
+    """An MOU's signatories in order, leaving out parties not yet published."""
+    return (
+        Signatory.objects.filter(Q(party__isnull=True) | Q(party__status=PUBLISHED))
+        .select_related("party")
+        .order_by("order")
+    )
+
+
+class MOUListView(FilteredListView):
+    noun, noun_plural = "MOU", "MOUs"
     template_name = "mous/mou_list.html"
     context_object_name = "mous"
-    paginate_by = 25
+    filterset_class = MOUFilter
+    facets = {
+        "area": "Any area",
+        "meeting": "Any meeting",
+        "party": "Any party",
+        "country": "Any country",
+        "type": "Any type",
+    }
+    ordering_labels = {
+        "": "Latest signed first (default)",
+        "signed": "Signed, earliest first",
+        "-signed": "Signed, latest first",
+        "title": "Title, A to Z",
+        "-title": "Title, Z to A",
+        "meeting": "Meeting, first first",
+        "-meeting": "Meeting, latest first",
+        "area": "Area, A to Z",
+        "-area": "Area, Z to A",
+    }
+    export_name = "mous"
+    export_columns = (
+        ("slug", lambda m: m.slug),
+        ("title", lambda m: m.title),
+        ("title_is_official", lambda m: m.title_is_official),
+        ("short_title", lambda m: m.short_title or None),
+        ("type", lambda m: m.get_instrument_type_display()),
+        ("area", lambda m: _public_name(m.area)),
+        ("meeting", lambda m: m.meeting.ordinal if _public_name(m.meeting) else None),
+        ("signed", lambda m: m.signed_iso),
+        ("signed_precision", lambda m: m.signed_on_precision),
+        ("parties", lambda m: "; ".join(_signatory_names(m))),
+        ("builds_on", lambda m: m.builds_on.slug if _public_name(m.builds_on) else None),
+        ("description", lambda m: m.description),
+    )
 
-    def get_queryset(self):
+    def published(self) -> QuerySet:
         return MOU.objects.published().with_related()
 
+    def facet_area(self, matching: QuerySet) -> list[FacetChoice]:
+        areas = Area.objects.published().annotate(
+            n=Count("mous", filter=Q(mous__in=matching), distinct=True)
+        )
+        return [FacetChoice(a.slug, a.name, a.n) for a in areas]
 
-class MOUDetailView(DetailView):
+    def facet_meeting(self, matching: QuerySet) -> list[FacetChoice]:
+        meetings = Meeting.objects.published().annotate(
+            n=Count("mous", filter=Q(mous__in=matching), distinct=True)
+        )
+        return [FacetChoice(str(m.ordinal), str(m), m.n) for m in meetings]
+
+    def facet_party(self, matching: QuerySet) -> list[FacetChoice]:
+        parties = (
+            Party.objects.published()
+            .filter(signatures__mou__status=PUBLISHED)
+            .annotate(
+                n=Count("signatures__mou", filter=Q(signatures__mou__in=matching), distinct=True)
+            )
+        )
+        return [FacetChoice(p.slug, p.name, p.n) for p in parties]
+
+    def facet_country(self, matching: QuerySet) -> list[FacetChoice]:
+        # Counted as the filter matches: any signatory's party from the country.
+        rows = (
+            Signatory.objects.filter(mou__status=PUBLISHED, party__isnull=False)
+            .exclude(party__country="")
+            .values("party__country")
+            .annotate(n=Count("mou", filter=Q(mou__in=matching), distinct=True))
+            .order_by()
+        )
+        choices = [
+            FacetChoice(row["party__country"], countries.name(row["party__country"]), row["n"])
+            for row in rows
+        ]
+        return sorted(choices, key=lambda c: c.label)
+
+    def facet_type(self, matching: QuerySet) -> list[FacetChoice]:
+        counts = dict(
+            MOU.objects.filter(pk__in=matching)
+            .values("instrument_type")
+            .annotate(n=Count("pk"))
+            .order_by()
+            .values_list("instrument_type", "n")
+        )
+        return [
+            FacetChoice(value, label, counts.get(value, 0))
+            for value, label in MOU.InstrumentType.choices
+        ]
+
+
+class MOUDetailView(RecordDetailView):
+    model = MOU
     template_name = "mous/mou_detail.html"
     context_object_name = "mou"
 
-    def get_queryset(self):
-        return MOU.objects.published().with_related().prefetch_related("citations__source")
+    def with_related(self, records: QuerySet) -> QuerySet:
+        return records.select_related("area", "meeting", "builds_on").prefetch_related(
+            Prefetch("signatories", queryset=_public_signatories()),
+            with_sources(MOU),
+            Prefetch(
+                "built_upon_by", queryset=MOU.objects.published(), to_attr="public_extensions"
+            ),
+            Prefetch(
+                "projects",
+                queryset=published_related(MOU, "projects"),
+                to_attr="public_projects",
+            ),
+        )
+
+    def citation(self, permalink: str) -> str:
+        mou = self.object
+        return citation_text(
+            title=mou.title if mou.title_is_official else f"{mou.title} [descriptive title]",
+            parties=[s.display_name for s in mou.signatories.all()],
+            date=f"Signed {mou.signed_display}",
+            source=first_source(mou),
+            permalink=permalink,
+        )
 
 
-class PartyListView(ListView):
+class PartyListView(FilteredListView):
+    noun, noun_plural = "party", "parties"
     template_name = "mous/party_list.html"
     context_object_name = "parties"
+    filterset_class = PartyFilter
     paginate_by = 50
+    facets = {"country": "Any country", "kind": "Any kind"}
+    ordering_labels = {
+        "": "Name, A to Z (default)",
+        "name": "Name, A to Z",
+        "-name": "Name, Z to A",
+        "country": "Country, A to Z",
+        "-country": "Country, Z to A",
+    }
+    export_name = "parties"
+    export_columns = (
+        ("slug", lambda p: p.slug),
+        ("name", lambda p: p.name),
+        ("short_name", lambda p: p.short_name or None),
+        ("other_names", lambda p: "; ".join(p.other_names_list) or None),
+        ("country", lambda p: p.country.code or None),
+        ("city", lambda p: p.city or None),
+        ("kind", lambda p: p.get_kind_display()),
+        ("part_of", lambda p: p.parent.slug if _public_name(p.parent) else None),
+        ("mous", lambda p: p.mou_count),
+        ("projects", lambda p: p.project_count),
+    )
 
-    def get_queryset(self):
-        return Party.objects.published().select_related("parent")
+    def published(self) -> QuerySet:
+        return (
+            Party.objects.published()
+            .select_related("parent")
+            .annotate(
+                mou_count=count_of(Signatory.objects.filter(mou__status=PUBLISHED), "party"),
+                project_count=count_of(
+                    Party._meta.get_field("partnerships").related_model.objects.filter(
+                        project__status=PUBLISHED
+                    ),
+                    "party",
+                ),
+            )
+        )
+
+    def facet_country(self, matching: QuerySet) -> list[FacetChoice]:
+        rows = (
+            Party.objects.published()
+            .exclude(country="")
+            .values("country")
+            .annotate(n=Count("pk", filter=Q(pk__in=matching)))
+            .order_by()
+        )
+        choices = [FacetChoice(r["country"], countries.name(r["country"]), r["n"]) for r in rows]
+        return sorted(choices, key=lambda c: c.label)
+
+    def facet_kind(self, matching: QuerySet) -> list[FacetChoice]:
+        counts = dict(
+            Party.objects.published()
+            .values("kind")
+            .annotate(n=Count("pk", filter=Q(pk__in=matching)))
+            .order_by()
+            .values_list("kind", "n")
+        )
+        return [
+            FacetChoice(value, label, counts[value])
+            for value, label in Party.Kind.choices
+            if value in counts
+        ]
 
 
-class PartyDetailView(DetailView):
+class PartyDetailView(RecordDetailView):
+    model = Party
     template_name = "mous/party_detail.html"
     context_object_name = "party"
 
-    def get_queryset(self):
-        return Party.objects.published().select_related("parent")
+    def with_related(self, records: QuerySet) -> QuerySet:
+        partnerships = Party._meta.get_field("partnerships").related_model.objects
+        return records.select_related("parent").prefetch_related(
+            Prefetch("members", queryset=Party.objects.published(), to_attr="public_members"),
+            Prefetch(
+                "signatures",
+                queryset=Signatory.objects.filter(mou__status=PUBLISHED)
+                .select_related("mou__area", "mou__meeting")
+                .prefetch_related(Prefetch("mou__signatories", queryset=_public_signatories()))
+                .order_by("-mou__signed_on", "mou__title"),
+                to_attr="public_signatures",
+            ),
+            Prefetch(
+                "partnerships",
+                queryset=partnerships.filter(project__status=PUBLISHED).select_related(
+                    "project__meeting"
+                ),
+                to_attr="public_partnerships",
+            ),
+            with_sources(Party),
+        )
+
+    def citation(self, permalink: str) -> str:
+        party = self.object
+        return citation_text(title=party.name, source=first_source(party), permalink=permalink)
 
 
-class AreaListView(ListView):
+class AreaListView(FilteredListView):
+    noun, noun_plural = "area", "areas"
     template_name = "mous/area_list.html"
     context_object_name = "areas"
+    paginate_by = 50
+    export_name = "areas"
+    export_columns = (
+        ("slug", lambda a: a.slug),
+        ("name", lambda a: a.name),
+        ("description", lambda a: a.description or None),
+        ("mous", lambda a: a.mou_count),
+        ("projects", lambda a: a.project_count),
+    )
 
-    def get_queryset(self):
-        return Area.objects.published()
+    def published(self) -> QuerySet:
+        return Area.objects.published().annotate(
+            mou_count=count_of(MOU.objects.published(), "area"),
+            project_count=count_of(published_related(Area, "projects"), "areas"),
+        )
 
 
-class AreaDetailView(DetailView):
+class AreaDetailView(RecordDetailView):
+    model = Area
     template_name = "mous/area_detail.html"
     context_object_name = "area"
 
-    def get_queryset(self):
-        return Area.objects.published()
+    def with_related(self, records: QuerySet) -> QuerySet:
+        return records.prefetch_related(
+            Prefetch(
+                "mous",
+                queryset=MOU.objects.published()
+                .select_related("meeting")
+                .prefetch_related(Prefetch("signatories", queryset=_public_signatories())),
+                to_attr="public_mous",
+            ),
+            Prefetch(
+                "projects",
+                queryset=published_related(Area, "projects").select_related("meeting"),
+                to_attr="public_projects",
+            ),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        parties = {
+            s.party.pk: s.party
+            for mou in self.object.public_mous
+            for s in mou.signatories.all()
+            if s.party is not None
+        }
+        context["parties"] = sorted(parties.values(), key=lambda p: p.name)
+        return context
+
+    def citation(self, permalink: str) -> str:
+        return citation_text(
+            title=f"{self.object.name}: a cooperation area of the Singapore-China (Shenzhen) "
+            "Smart City Initiative",
+            permalink=permalink,
+        )

@@ -1,24 +1,139 @@
-from django.views.generic import DetailView, ListView
+"""The public pages of joint projects."""
 
-from .models import Project
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from meetings.models import Meeting
+from meetings.views import (
+    PUBLISHED,
+    FacetChoice,
+    FilteredListView,
+    RecordDetailView,
+    citation_text,
+    first_source,
+    with_sources,
+)
+from mous.models import MOU, Area, Party
+
+from .filters import ProjectFilter
+from .models import Milestone, Project, ProjectPartner
 
 
-class ProjectListView(ListView):
+def _public_partnerships() -> QuerySet:
+    """A project's partners in order, leaving out parties not yet published."""
+    return (
+        ProjectPartner.objects.filter(party__status=PUBLISHED)
+        .select_related("party")
+        .order_by("order", "id")
+    )
+
+
+class ProjectListView(FilteredListView):
+    noun, noun_plural = "project", "projects"
     template_name = "projects/project_list.html"
     context_object_name = "projects"
-    paginate_by = 25
+    filterset_class = ProjectFilter
+    facets = {
+        "phase": "Any phase",
+        "area": "Any area",
+        "meeting": "Any meeting",
+        "party": "Any partner",
+    }
+    ordering_labels = {
+        "": "By phase and number (default)",
+        "phase": "Phase, earliest first",
+        "-phase": "Phase, latest first",
+        "number": "Number in its phase",
+        "-number": "Number in its phase, descending",
+        "name": "Name, A to Z",
+        "-name": "Name, Z to A",
+    }
+    export_name = "projects"
+    export_columns = (
+        ("slug", lambda p: p.slug),
+        ("name", lambda p: p.name),
+        ("phase", lambda p: p.phase),
+        ("number", lambda p: p.number),
+        ("areas", lambda p: "; ".join(a.name for a in p.areas.all() if a.is_published)),
+        (
+            "meeting",
+            lambda p: p.meeting.ordinal if p.meeting and p.meeting.is_published else None,
+        ),
+        (
+            "partners",
+            lambda p: "; ".join(
+                pp.party.name for pp in p.partnerships.all() if pp.party.is_published
+            ),
+        ),
+        ("description", lambda p: p.description),
+    )
 
-    def get_queryset(self):
+    def published(self) -> QuerySet:
         return Project.objects.published().with_related()
 
+    def facet_phase(self, matching: QuerySet) -> list[FacetChoice]:
+        rows = (
+            Project.objects.published()
+            .exclude(phase=None)
+            .values("phase")
+            .annotate(n=Count("pk", filter=Q(pk__in=matching)))
+            .order_by("phase")
+        )
+        return [FacetChoice(str(r["phase"]), f"Phase {r['phase']}", r["n"]) for r in rows]
 
-class ProjectDetailView(DetailView):
+    def facet_area(self, matching: QuerySet) -> list[FacetChoice]:
+        areas = Area.objects.published().annotate(
+            n=Count("projects", filter=Q(projects__in=matching), distinct=True)
+        )
+        return [FacetChoice(a.slug, a.name, a.n) for a in areas]
+
+    def facet_meeting(self, matching: QuerySet) -> list[FacetChoice]:
+        meetings = Meeting.objects.published().annotate(
+            n=Count("projects", filter=Q(projects__in=matching), distinct=True)
+        )
+        return [FacetChoice(str(m.ordinal), str(m), m.n) for m in meetings]
+
+    def facet_party(self, matching: QuerySet) -> list[FacetChoice]:
+        parties = (
+            Party.objects.published()
+            .filter(partnerships__project__status=PUBLISHED)
+            .annotate(
+                n=Count(
+                    "partnerships__project",
+                    filter=Q(partnerships__project__in=matching),
+                    distinct=True,
+                )
+            )
+        )
+        return [FacetChoice(p.slug, p.name, p.n) for p in parties]
+
+
+class ProjectDetailView(RecordDetailView):
+    model = Project
     template_name = "projects/project_detail.html"
     context_object_name = "project"
 
-    def get_queryset(self):
-        return (
-            Project.objects.published()
-            .with_related()
-            .prefetch_related("milestones__source", "citations__source")
+    def with_related(self, records: QuerySet) -> QuerySet:
+        return records.select_related("meeting").prefetch_related(
+            Prefetch("areas", queryset=Area.objects.published(), to_attr="public_areas"),
+            Prefetch("partnerships", queryset=_public_partnerships()),
+            Prefetch(
+                "related_mous",
+                queryset=MOU.objects.published().select_related("meeting"),
+                to_attr="public_mous",
+            ),
+            Prefetch("milestones", queryset=Milestone.objects.select_related("source")),
+            with_sources(Project),
+        )
+
+    def citation(self, permalink: str) -> str:
+        project = self.object
+        launched = ""
+        if project.meeting and project.meeting.is_published:
+            launched = f"Launched at the {project.meeting} ({project.meeting.date_display})"
+        return citation_text(
+            title=f"{project.name} ({project.phase_display})",
+            parties=[pp.party.name for pp in project.partnerships.all()],
+            date=launched,
+            source=first_source(project),
+            permalink=permalink,
         )

@@ -11,6 +11,7 @@ from projects.api import ProjectViewSet
 
 from . import views
 from .api import THROTTLES, NotFoundView, router
+from .feeds import LatestRecordsFeed
 
 router.register("meetings", MeetingViewSet, basename="meeting")
 router.register("mous", MOUViewSet, basename="mou")
@@ -42,4 +43,6 @@ urlpatterns = [
     path("projects/", include("projects.urls")),
     path("admin/", admin.site.urls),
     path("api/", include((api_patterns, "api"))),
+    path("search/", views.search, name="search"),
+    path("feeds/latest.atom", LatestRecordsFeed(), name="feed"),
 ]
