@@ -8,7 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+
+from tests.conftest import load_transcribed_data
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made
 # by the tests themselves are then safe, as nothing else runs concurrently here.
@@ -59,7 +60,7 @@ def browser_context_args(browser_context_args):
 @pytest.fixture
 def site(live_server, transactional_db):
     """The live server's base URL, with the transcribed data loaded."""
-    call_command("load_transcribed_data", verbosity=0)
+    load_transcribed_data()
     return live_server.url
 
 
