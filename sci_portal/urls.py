@@ -1,11 +1,12 @@
 """Root URLs: the public pages of each app, the admin, and the API."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 from mous.urls import area_patterns, party_patterns
 
-from . import views
+from . import health, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -14,5 +15,6 @@ urlpatterns = [
     path("parties/", include((party_patterns, "parties"))),
     path("areas/", include((area_patterns, "areas"))),
     path("projects/", include("projects.urls")),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),
 ]
