@@ -73,13 +73,15 @@ MIDDLEWARE = [
     "sci_portal.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Early, so that responses from the middleware below (a 400 for a bad Host,
+    # static files) carry it too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "sci_portal.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes requires.
     "axes.middleware.AxesMiddleware",
@@ -262,3 +264,7 @@ LOGGING["loggers"] = {
     # django-axes narrates every step at INFO; its warnings (failures) are what matter.
     "axes": {"level": "WARNING"},
 }
+
+if TESTING:
+    # Tests log in hundreds of times; a fast hasher keeps them quick. Never in production.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
