@@ -1,6 +1,6 @@
 """Security headers on one URL of every route pattern, plus error responses.
 
-    python -m reliability.headers      # prints one line per route and the totals
+python -m reliability.headers      # prints one line per route and the totals
 """
 
 from collections.abc import Callable
@@ -126,7 +126,8 @@ def main() -> int:
     bad = [r for r in results if r.problems]
     for r in results:
         print(f"{r.status:>3}  {r.pattern:<60} {'; '.join(r.problems) or 'ok'}")
-    print(f"\nsecurity headers: {len(results) - len(bad)}/{len(results)} route patterns and errors ok")
+    ok = len(results) - len(bad)
+    print(f"\nsecurity headers: {ok}/{len(results)} route patterns and error responses ok")
     return 1 if bad else 0
 
 
