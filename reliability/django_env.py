@@ -12,11 +12,15 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sci_portal.settings")
 os.environ.setdefault("SCI_PORTAL_TESTING", "1")
 
 
-@contextlib.contextmanager
-def test_database(load_data: bool = True) -> Iterator[None]:
+def setup_django() -> None:
     import django
 
     django.setup()
+
+
+@contextlib.contextmanager
+def test_database(load_data: bool = True) -> Iterator[None]:
+    setup_django()
     from django.core.management import call_command
     from django.test.utils import (
         setup_databases,

@@ -157,6 +157,10 @@ def main(argv: list[str] | None = None) -> int:
     values = QUICK_VALUES if args.quick else VALUES
     if args.base_url and not args.base_url.startswith(("http://", "https://")):
         parser.error("--base-url must be an http:// or https:// URL")
+    if args.base_url or args.live:
+        from .django_env import setup_django
+
+        setup_django()  # the URL resolver, to find the lists; no database needed here
     if args.base_url:
         report = fuzz(http_getter(args.base_url.rstrip("/")), values)
     elif args.live:
