@@ -176,10 +176,6 @@ LOGGING = {
 
 # --- Production hardening: every value can be tuned from the environment. ---
 
-# Writes are atomic: an admin save (with its inlines) or an admin action either
-# fully happens or not at all, whatever view performs it.
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
-
 # The admin lives where ADMIN_URL says ("staff-area/"), "admin/" by default.
 ADMIN_URL = os.environ.get("ADMIN_URL", "").strip("/ ") + "/"
 if ADMIN_URL == "/":
