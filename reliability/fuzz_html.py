@@ -49,14 +49,14 @@ VALUES = [
 
 
 # The test suite's quicker pass: one of each kind of trouble.
-QUICK_VALUES = [
-    "' OR '1'='1", "%", "\\", "-1", "9" * 40, "1e309", "2022-02-30", "A" * 3000, "深圳市商务局",
-]  # fmt: skip
+QUICK_VALUES = ["' OR '1'='1", "9" * 40, "2022-02-30", "A" * 3000]
+QUICK_RAW_VALUES = ["%FF%FE%FD", "%00", "abc%"]
 
 
 def hostile_queries(names: list[str], values: list[str] = VALUES) -> Iterator[str]:
     """Query strings: each value in each parameter, then all parameters at once, then repeats."""
-    encoded = [quote(v, safe="") for v in values] + RAW_VALUES
+    raw = QUICK_RAW_VALUES if values is QUICK_VALUES else RAW_VALUES
+    encoded = [quote(v, safe="") for v in values] + raw
     for name in names:
         for value in encoded:
             yield f"{name}={value}"

@@ -14,7 +14,8 @@ from reliability.browser import chromium_available, csp_watching_page, page_viol
 from reliability.routes import iter_routes, sample_url
 
 PASSWORD = "a-long-passphrase-1"
-ADMIN_VIEWS = ("_changelist", "_add", "_change", ":index", ":password_change")
+# One list and one form per model (the add form is the change form without data; tested above).
+ADMIN_VIEWS = ("_changelist", "_change", ":index")
 
 
 @pytest.fixture
