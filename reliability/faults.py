@@ -25,6 +25,8 @@ def unreachable_database(missing_dir: Path, alias: str = "default") -> Iterator[
         settings_dict["NAME"] = str(missing_dir / "db.sqlite3")
     else:
         settings_dict.update(HOST="127.0.0.1", PORT=str(free_port()))
+        for key in ("host", "port"):  # a socket directory given in DATABASE_URL's query
+            settings_dict["OPTIONS"].pop(key, None)
     broken = original.__class__(settings_dict, alias=alias)
     connections[alias] = broken
     try:

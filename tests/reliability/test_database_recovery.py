@@ -26,7 +26,10 @@ def portal_behind_a_faulty_link(transcribed):
     if connection.vendor != "postgresql":
         pytest.skip("SQLite has no server connection to lose (test_healthz.py covers its file)")
     db = connection.settings_dict
-    proxy = FaultyProxy(db["HOST"] or "127.0.0.1", int(db["PORT"] or 5432)).start()
+    # DATABASE_URL may name a socket directory in its query string (as .ci/run does).
+    host = db["HOST"] or db["OPTIONS"].get("host") or "127.0.0.1"
+    port = int(db["PORT"] or db["OPTIONS"].get("port") or 5432)
+    proxy = FaultyProxy(host, port).start()
     credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
     env = production_env(f"postgres://{credentials}@127.0.0.1:{proxy.port}/{db['NAME']}")
     env["SCI_PORTAL_TESTING"] = "1"  # static files from the finders: no collectstatic here
