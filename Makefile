@@ -7,8 +7,10 @@ PORT ?= 8000
 # pip reinstalls only when pyproject.toml or constraints.txt change.
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
+STAMP_RELIABILITY := $(VENV)/.installed-reliability
 
 .PHONY: run test install install-test lint constraints clean
+.PHONY: reliability reliability-quick
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +23,10 @@ $(STAMP_RUN): pyproject.toml constraints.txt | $(PY)
 $(STAMP_TEST): pyproject.toml constraints.txt | $(PY)
 	$(PIP) install --quiet -c constraints.txt -e ".[test]"
 	touch $@ $(STAMP_RUN)
+
+$(STAMP_RELIABILITY): pyproject.toml constraints.txt | $(PY)
+	$(PIP) install --quiet -c constraints.txt -e ".[test,reliability]"
+	touch $@ $(STAMP_TEST) $(STAMP_RUN)
 
 install: $(STAMP_RUN)
 install-test: $(STAMP_TEST)
@@ -41,6 +47,16 @@ test: install-test
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
+
+## make reliability: fault, load, fuzz and security checks; figures into docs/reliability.md
+reliability: $(STAMP_RELIABILITY)
+	reliability/install-tools
+	$(PY) -m reliability.run_all
+
+## make reliability-quick: the CI subset the test suite does not cover (bandit, load, restart)
+reliability-quick: $(STAMP_RELIABILITY)
+	reliability/install-tools
+	$(PY) -m reliability.run_all --quick --no-doc
 
 lint: install-test
 	$(VENV)/bin/ruff check --fix .

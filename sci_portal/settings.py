@@ -6,6 +6,7 @@ Production sets DATABASE_URL (PostgreSQL), SECRET_KEY and ALLOWED_HOSTS.
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -63,14 +64,24 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "import_export",
+    "csp",
+    "axes",
     "meetings",
     "mous",
     "projects",
     "staff",
+    # Last: wires the audit log to the models of the apps above.
+    "sci_portal",
 ]
 
 MIDDLEWARE = [
+    # First, so it sees every response, including errors raised by the middleware below.
+    "sci_portal.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Early, so that responses from the middleware below (a 400 for a bad Host,
+    # static files) carry it too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -80,7 +91,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Records the signed-in user on every change history entry.
     "simple_history.middleware.HistoryRequestMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "sci_portal.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes requires.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "sci_portal.urls"
@@ -206,3 +219,94 @@ IMPORT_EXPORT_FORMATS = [CSV, XLSX]
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+
+# --- Production hardening: every value can be tuned from the environment. ---
+
+# The admin lives where ADMIN_URL says ("staff-area/"), "admin/" by default.
+ADMIN_URL = os.environ.get("ADMIN_URL", "").strip("/ ") + "/"
+if ADMIN_URL == "/":
+    ADMIN_URL = "admin/"
+
+# HTTPS. Behind a TLS-terminating proxy set SECURE_PROXY_SSL_HEADER to
+# "HTTP_X_FORWARDED_PROTO,https" (the proxy must overwrite that header).
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG and not TESTING)
+# Load balancers probe /healthz over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+if os.environ.get("SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = tuple(env_list("SECURE_PROXY_SSL_HEADER")[:2])
+# One year; "preload" only signals consent: submit the domain to hstspreload.org
+# separately, once every subdomain serves HTTPS (set SECURE_HSTS_PRELOAD=0 to withhold it).
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+# Cookies: Secure unless DEBUG (SECURE_COOKIES=0 only for plain-HTTP test rigs),
+# never readable from JavaScript, not sent on cross-site subrequests.
+SECURE_COOKIES = env_bool("SECURE_COOKIES", not DEBUG)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = SECURE_COOKIES
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = LANGUAGE_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax"
+# A staff session lasts a working day, not Django's default fortnight.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 60 * 60)
+
+# Content-Security-Policy (django-csp): only this origin's files; no inline
+# script or style, no plugins, no <base>, no framing, forms post back here only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
+
+# Admin login brute-force protection (django-axes): the 5th failure for one
+# user name from one address locks that pair out for AXES_COOLOFF_MINUTES.
+AUTHENTICATION_BACKENDS = [
+    "sci_portal.security.LoginLockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 60))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "sci_portal.security.lockout_response"
+# Behind N trusted proxies, the client is the Nth address from the right of
+# X-Forwarded-For; with none, REMOTE_ADDR (which a client cannot forge).
+if env_int("TRUSTED_PROXY_COUNT", 0):
+    AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+    AXES_IPWARE_PROXY_ORDER = "right-most"
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+
+# Seconds a client is told to wait (Retry-After) when the database is unreachable.
+DATABASE_UNAVAILABLE_RETRY_AFTER = env_int("DATABASE_UNAVAILABLE_RETRY_AFTER", 5)
+
+# Logs: JSON lines (python-json-logger) unless LOG_FORMAT=plain. Failing requests
+# go to sci_portal.request; logins, lockouts and publications to sci_portal.audit.
+LOGGING["formatters"]["json"] = {
+    "()": "pythonjsonlogger.json.JsonFormatter",
+    "format": "%(levelname)s %(name)s %(message)s",
+    "rename_fields": {"levelname": "level", "name": "logger"},
+    "timestamp": "time",
+    "json_ensure_ascii": False,
+}
+LOGGING["handlers"]["console"]["formatter"] = os.environ.get(
+    "LOG_FORMAT", "plain" if DEBUG else "json"
+)
+LOGGING["loggers"] = {
+    # sci_portal.request logs 4xx and 5xx; Django's own logger keeps the tracebacks.
+    "django.request": {"level": "ERROR"},
+    "sci_portal": {"level": "INFO"},
+    # django-axes narrates every step at INFO; its warnings (failures) are what matter.
+    "axes": {"level": "WARNING"},
+}
+
+if TESTING:
+    # Tests log in hundreds of times; a fast hasher keeps them quick. Never in production.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,5 +1,6 @@
 """Root URLs: the public pages of each app, the admin, and the API."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
@@ -9,7 +10,7 @@ from mous.api import AreaViewSet, MOUViewSet, PartyViewSet
 from mous.urls import area_patterns, party_patterns
 from projects.api import ProjectViewSet
 
-from . import views
+from . import health, views
 from .api import THROTTLES, NotFoundView, router
 from .feeds import LatestRecordsFeed
 
@@ -41,7 +42,8 @@ urlpatterns = [
     path("parties/", include((party_patterns, "parties"))),
     path("areas/", include((area_patterns, "areas"))),
     path("projects/", include("projects.urls")),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),
     path("api/", include((api_patterns, "api"))),
     path("search/", views.search, name="search"),
     path("feeds/latest.atom", LatestRecordsFeed(), name="feed"),
