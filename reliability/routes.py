@@ -102,6 +102,11 @@ def iter_routes(
             child_ns = f"{namespace}:{ns}" if namespace and ns else (ns or namespace)
             yield from iter_routes(entry.url_patterns, regex, child_ns, converters, readable)
         elif isinstance(entry, URLPattern):
+            view_class = getattr(entry.callback, "view_class", None) or getattr(
+                entry.callback, "cls", None
+            )
+            if getattr(view_class, "catch_all", False):
+                continue  # the 404 for unknown URLs under a prefix, not a route of its own
             fmt, params = normalize(regex)[0]
             name = f"{namespace}:{entry.name}" if namespace and entry.name else entry.name
             yield Route(

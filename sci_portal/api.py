@@ -366,6 +366,8 @@ class NotFoundView(APIView):
 
     throttle_classes = THROTTLES
     schema = None
+    # Route walkers (reliability/routes.py) skip it: it is no page, only the 404 for any other URL.
+    catch_all = True
 
     def get(self, request, *args, **kwargs):
         raise NotFound()

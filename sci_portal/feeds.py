@@ -2,6 +2,7 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from mous.models import MOU
 from projects.models import Project
@@ -34,6 +35,10 @@ class LatestRecordsFeed(Feed):
         return f"{kind}: {item.title if isinstance(item, MOU) else item.name}"
 
     def item_description(self, item) -> str:
+        # Feed readers render an Atom summary as HTML: record text must arrive as text.
+        return escape(self._summary(item))
+
+    def _summary(self, item) -> str:
         if isinstance(item, MOU):
             parties = "; ".join(
                 s.display_name
