@@ -32,27 +32,41 @@ def chromium_available() -> bool:
 
 
 @contextlib.contextmanager
-def csp_watching_page() -> Iterator[tuple[object, list[str]]]:
-    """A fresh page and the list its CSP violations (from events and the console) go into."""
+def csp_watching_page(browser=None) -> Iterator[tuple[object, list[str]]]:
+    """A fresh page and the list its CSP violations (from events and the console) go into.
+
+    Opens the page in `browser` when given (the test suite's, from pytest-playwright),
+    else launches Debian's Chromium for the run.
+    """
+    if browser is not None:
+        context = browser.new_context()
+        try:
+            yield _watched(context.new_page())
+        finally:
+            context.close()
+        return
     from playwright.sync_api import sync_playwright
 
-    violations: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.add_init_script(RECORD_VIOLATIONS)
-        page.on(
-            "console",
-            lambda msg: (
-                violations.append(f"{page.url}: {msg.text}")
-                if "Content Security Policy" in msg.text
-                else None
-            ),
-        )
+        own = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            yield page, violations
+            yield _watched(own.new_page())
         finally:
-            browser.close()
+            own.close()
+
+
+def _watched(page) -> tuple[object, list[str]]:
+    violations: list[str] = []
+    page.add_init_script(RECORD_VIOLATIONS)
+    page.on(
+        "console",
+        lambda msg: (
+            violations.append(f"{page.url}: {msg.text}")
+            if "Content Security Policy" in msg.text
+            else None
+        ),
+    )
+    return page, violations
 
 
 def page_violations(page) -> list[str]:

@@ -12,7 +12,9 @@ MANAGE = str(settings.BASE_DIR / "manage.py")
 
 
 def production_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SCI_PORTAL_TESTING"}}
+    # Nothing the test run itself sets: the browser tests allow async-unsafe ORM calls.
+    test_only = {"DEBUG", "SCI_PORTAL_TESTING", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in test_only}
     env.update(SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS="portal.example.org", **extra)
     return env
 

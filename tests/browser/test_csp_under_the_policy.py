@@ -4,13 +4,11 @@ The admin is used, not just loaded: signing in, slug prepopulation, adding an
 inline row and the party autocomplete all run JavaScript under the policy.
 """
 
-import os
-
 import pytest
 from django.conf import settings
 from django.test import Client
 
-from reliability.browser import chromium_available, csp_watching_page, page_violations
+from reliability.browser import csp_watching_page, page_violations
 from reliability.routes import iter_routes, sample_url
 
 PASSWORD = "a-long-passphrase-1"
@@ -19,14 +17,9 @@ ADMIN_VIEWS = ("_changelist", "_change", ":index")
 
 
 @pytest.fixture
-def chromium(monkeypatch):
-    if not chromium_available():
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is missing on CI")
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
-    # Playwright's sync API runs an event loop in this thread. Database work is done
-    # before the browser starts: inside the loop Django would open a second connection.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+def chromium(browser):
+    """The suite's Chromium (tests/browser/conftest.py skips or fails when it is missing)."""
+    return browser
 
 
 def html_urls(client: Client, wanted) -> list[str]:
@@ -44,7 +37,7 @@ def html_urls(client: Client, wanted) -> list[str]:
 def test_public_pages_run_under_the_policy(transcribed, live_server, chromium):
     urls = html_urls(Client(), lambda route: route.is_public)
     assert len(urls) >= 11
-    with csp_watching_page() as (page, violations):
+    with csp_watching_page(chromium) as (page, violations):
         for url in urls:
             page.goto(live_server.url + url)
             violations += page_violations(page)
@@ -59,7 +52,7 @@ def test_the_admin_works_under_the_policy(transcribed, live_server, chromium, dj
     urls = html_urls(staff, lambda r: r.is_admin and (r.name or "").endswith(ADMIN_VIEWS))
     admin = f"{live_server.url}/{settings.ADMIN_URL}"
 
-    with csp_watching_page() as (page, violations):
+    with csp_watching_page(chromium) as (page, violations):
         page.goto(admin + "login/")
         page.fill("#id_username", "admin")
         page.fill("#id_password", PASSWORD)
