@@ -15,6 +15,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 from django.apps import apps
+from django.core.cache import cache
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from meetings.models import CoChair, Meeting, MeetingCitation, Publishable, Status
@@ -103,13 +104,21 @@ class World:
 
 
 @pytest.fixture
-def world(settings) -> World:
-    """Published records, and a draft of each publishable kind linked to them both ways."""
-    # The crawl makes many API requests in a minute.
+def unthrottled(settings) -> Iterator[None]:
+    """The crawl makes many API requests in a minute; the throttles' counts (in the
+    cache) are cleared after it, so that later tests start with none spent."""
     settings.REST_FRAMEWORK = {
         **settings.REST_FRAMEWORK,
         "DEFAULT_THROTTLE_RATES": {"anon": "100000/min", "partner": "100000/min"},
     }
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def world(unthrottled) -> World:
+    """Published records, and a draft of each publishable kind linked to them both ways."""
     source = make_source(title="Joint press release")
     meeting = make_meeting(5, date=datetime.date(2022, 11, 25), summary="The 5th meeting.")
     area = make_area("Digital Trade")
