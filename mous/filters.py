@@ -4,8 +4,9 @@ import django_filters
 from django.db.models import Exists, OuterRef, QuerySet
 
 from meetings.filters import CountryFilter, OrderingFilter, SearchFilter
+from meetings.models import Meeting, Status
 
-from .models import MOU, Party, Signatory
+from .models import MOU, Area, Party, Signatory
 
 
 class RankedOrderingFilter(OrderingFilter):
@@ -18,11 +19,14 @@ class RankedOrderingFilter(OrderingFilter):
 
 
 class MOUFilter(django_filters.FilterSet):
+    """Filters name published records only: a draft's slug, ordinal or country finds
+    nothing, as if the draft did not exist (else the results would reveal it)."""
+
     area = django_filters.CharFilter(
-        field_name="area__slug", label="Area", help_text="An area's slug, e.g. digital-trade."
+        method="filter_area", label="Area", help_text="An area's slug, e.g. digital-trade."
     )
     meeting = django_filters.NumberFilter(
-        field_name="meeting__ordinal",
+        method="filter_meeting",
         label="JIC meeting",
         min_value=1,
         max_value=32767,
@@ -69,13 +73,20 @@ class MOUFilter(django_filters.FilterSet):
         model = MOU
         fields: list[str] = []
 
+    def filter_area(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        return qs.filter(area__in=Area.objects.published().filter(slug=value))
+
+    def filter_meeting(self, qs: QuerySet, name: str, value) -> QuerySet:
+        return qs.filter(meeting__in=Meeting.objects.published().filter(ordinal=value))
+
     def filter_party(self, qs: QuerySet, name: str, value: str) -> QuerySet:
-        return qs.signed_by(Party.objects.filter(slug=value))
+        return qs.signed_by(Party.objects.published().filter(slug=value))
 
     def filter_country(self, qs: QuerySet, name: str, value: str) -> QuerySet:
-        return qs.filter(
-            Exists(Signatory.objects.filter(mou=OuterRef("pk"), party__country=value.upper()))
+        signatories = Signatory.objects.filter(
+            mou=OuterRef("pk"), party__country=value.upper(), party__status=Status.PUBLISHED
         )
+        return qs.filter(Exists(signatories))
 
 
 class PartyFilter(django_filters.FilterSet):

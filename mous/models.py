@@ -230,7 +230,8 @@ class MOUQuerySet(PublishableQuerySet):
         On PostgreSQL a weighted full-text search annotates `rank` (title above
         party names above description); elsewhere a plain case-insensitive match.
         """
-        matching_parties = Party.objects.search(text).values("pk")
+        # Only published parties' names: a draft party's name must not find the MOUs it signed.
+        matching_parties = Party.objects.published().search(text).values("pk")
         party_match = Exists(
             Signatory.objects.filter(mou=OuterRef("pk"), party__in=matching_parties)
         )

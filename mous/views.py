@@ -105,9 +105,9 @@ class MOUListView(FilteredListView):
         return [FacetChoice(p.slug, p.name, p.n) for p in parties]
 
     def facet_country(self, matching: QuerySet) -> list[FacetChoice]:
-        # Counted as the filter matches: any signatory's party from the country.
+        # Counted as the filter matches: any published signatory's party from the country.
         rows = (
-            Signatory.objects.filter(mou__status=PUBLISHED, party__isnull=False)
+            Signatory.objects.filter(mou__status=PUBLISHED, party__status=PUBLISHED)
             .exclude(party__country="")
             .values("party__country")
             .annotate(n=Count("mou", filter=Q(mou__in=matching), distinct=True))

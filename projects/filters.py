@@ -4,21 +4,24 @@ import django_filters
 from django.db.models import QuerySet
 
 from meetings.filters import SearchFilter
+from meetings.models import Meeting
 from mous.filters import RankedOrderingFilter
-from mous.models import Party
+from mous.models import Area, Party
 
 from .models import Project
 
 
 class ProjectFilter(django_filters.FilterSet):
+    """Filters name published records only, as the MOU list's do (see MOUFilter)."""
+
     phase = django_filters.NumberFilter(
         field_name="phase", label="Phase", min_value=1, max_value=32767, help_text="1, 2, 3…"
     )
     area = django_filters.CharFilter(
-        field_name="areas__slug", label="Area", help_text="An area's slug, e.g. digital-trade."
+        method="filter_area", label="Area", help_text="An area's slug, e.g. digital-trade."
     )
     meeting = django_filters.NumberFilter(
-        field_name="meeting__ordinal",
+        method="filter_meeting",
         label="JIC meeting",
         min_value=1,
         max_value=32767,
@@ -37,5 +40,11 @@ class ProjectFilter(django_filters.FilterSet):
         model = Project
         fields: list[str] = []
 
+    def filter_area(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        return qs.filter(areas__in=Area.objects.published().filter(slug=value))
+
+    def filter_meeting(self, qs: QuerySet, name: str, value) -> QuerySet:
+        return qs.filter(meeting__in=Meeting.objects.published().filter(ordinal=value))
+
     def filter_party(self, qs: QuerySet, name: str, value: str) -> QuerySet:
-        return qs.with_partner(Party.objects.filter(slug=value))
+        return qs.with_partner(Party.objects.published().filter(slug=value))

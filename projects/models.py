@@ -45,7 +45,8 @@ class ProjectQuerySet(PublishableQuerySet):
         On PostgreSQL a weighted full-text search annotates `rank`; elsewhere a
         plain case-insensitive match.
         """
-        matching_parties = Party.objects.search(text).values("pk")
+        # Only published parties' names: a draft partner's name must not find its projects.
+        matching_parties = Party.objects.published().search(text).values("pk")
         partner_match = Exists(
             ProjectPartner.objects.filter(project=OuterRef("pk"), party__in=matching_parties)
         )
