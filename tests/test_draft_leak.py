@@ -358,6 +358,7 @@ def site_urls() -> list[str]:
         reverse("api:api-root"),
         reverse("api:schema"),
         reverse("api:docs"),
+        reverse("healthz"),
         NOT_FOUND,
     ]
 
