@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 
@@ -6,3 +7,9 @@ from django.core.management import call_command
 def transcribed(db):
     """The data transcribed from the press releases, loaded as `make run` loads it."""
     call_command("load_transcribed_data", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: cached pages outlive a test's database rows."""
+    cache.clear()
