@@ -134,7 +134,7 @@ class PublicCacheMiddleware:
         return (
             settings.CACHE_MIDDLEWARE_SECONDS > 0
             and request.method in ("GET", "HEAD")
-            and "HTTP_COOKIE" not in request.META
+            and not request.META.get("HTTP_COOKIE")
             and "HTTP_AUTHORIZATION" not in request.META
         )
 
