@@ -20,7 +20,15 @@ from meetings.models import (
     iso_partial_date,
     precision_constraint,
 )
-from mous.models import MOU, TEXT_CONFIG, Area, Party, names_of, search_query
+from mous.models import (
+    MOU,
+    TEXT_CONFIG,
+    Area,
+    Party,
+    WithoutSearchVector,
+    names_of,
+    search_query,
+)
 
 
 class ProjectQuerySet(PublishableQuerySet):
@@ -78,7 +86,7 @@ class ProjectQuerySet(PublishableQuerySet):
         )
 
 
-class ProjectManager(PublishableManager.from_queryset(ProjectQuerySet)):
+class ProjectManager(WithoutSearchVector, PublishableManager.from_queryset(ProjectQuerySet)):
     pass
 
 

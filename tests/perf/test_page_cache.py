@@ -31,6 +31,13 @@ def test_the_query_string_is_part_of_the_key(client, mous):
     assert client.get("/mous/?page=1&x=2")["X-Cache"] == "miss"
 
 
+def test_content_negotiation_and_language_are_part_of_the_key(client, mous):
+    client.get("/mous/", headers={"Accept-Language": "zh-hans"})
+    assert client.get("/mous/", headers={"Accept-Language": "zh-hans"})["X-Cache"] == "hit"
+    assert client.get("/mous/", headers={"Accept-Language": "en"})["X-Cache"] == "miss"
+    assert client.get("/mous/", headers={"Accept": "application/json"})["X-Cache"] == "miss"
+
+
 def test_a_signed_in_user_is_never_served_or_stored(client, mous, django_assert_max_num_queries):
     client.get("/mous/")  # an anonymous copy exists
     client.force_login(User.objects.create_user("staff", password="x" * 12))
@@ -67,8 +74,10 @@ def test_errors_are_not_cached(client):
 
 
 @pytest.mark.urls("tests.perf.urls")
-@pytest.mark.parametrize("url", ["/test/private/", "/test/no-store/", "/test/sets-cookie/"])
-def test_private_no_store_and_cookie_setting_responses_are_not_stored(client, url):
+@pytest.mark.parametrize(
+    "url", ["/test/private/", "/test/no-store/", "/test/sets-cookie/", "/test/varies/"]
+)
+def test_private_no_store_cookie_setting_and_oddly_varying_responses_are_not_stored(client, url):
     client.get(url)
     client.cookies.clear()
     assert "X-Cache" not in client.get(url)

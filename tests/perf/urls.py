@@ -17,6 +17,12 @@ def no_store(request):
     return HttpResponse("do not keep")
 
 
+def varies_on_user_agent(request):
+    response = HttpResponse(f"made for {request.headers.get('User-Agent')}")
+    response["Vary"] = "User-Agent"
+    return response
+
+
 def sets_cookie(request):
     response = HttpResponse("a cookie for you")
     response.set_cookie("seen", "1")
@@ -28,4 +34,5 @@ urlpatterns = [
     path("test/private/", private),
     path("test/no-store/", no_store),
     path("test/sets-cookie/", sets_cookie),
+    path("test/varies/", varies_on_user_agent),
 ]
