@@ -8,8 +8,13 @@ CORS origin), and holds the response with the *record version* it was made
 at. The version is a number in the same cache that every save or delete of a
 meetings, mous or projects row moves on (`record_changed`); an entry made at
 an older version is never served, so a publish, change or unpublish shows at
-once on every app server that shares the cache. A hit costs one cache round
-trip: the version and the entry are read together.
+on every app server that shares the cache.
+
+With a shared cache (Redis), each process keeps a small local tier in front of
+it and re-reads the version at most every PAGE_CACHE_VERSION_SECONDS (1 by
+default): a hit then costs no network round trip, and a change made through
+another process shows here within that second (through this one: at once).
+Set it to 0 to read the version on every request.
 
 Only requests with no cookies and no Authorization header are cached, so a
 signed-in user (who has a session cookie) or a partner with a token never gets
@@ -31,6 +36,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
@@ -41,6 +47,8 @@ from meetings.signals import records_changed
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "sci_portal.record_version"
+# settings.CACHES alias of the per-process tier in front of a shared cache.
+LOCAL_ALIAS = "local"
 # Saves and deletes in these apps change what the public pages show.
 PUBLIC_APPS = frozenset({"meetings", "mous", "projects"})
 # Request headers a public response may vary on; each is part of the key.
@@ -49,8 +57,14 @@ KEY_HEADERS = ("Accept", "Accept-Language", "Accept-Encoding", "Origin")
 ABSENT_HEADERS = frozenset({"cookie", "authorization"})
 
 
-def _cache():
+def _shared():
     return caches[settings.CACHE_MIDDLEWARE_ALIAS]
+
+
+def _local():
+    """The per-process tier in front of a shared cache; None when the cache is per process."""
+    shared = _shared()
+    return None if isinstance(shared, LocMemCache) else caches[LOCAL_ALIAS]
 
 
 def new_version() -> int:
@@ -59,23 +73,40 @@ def new_version() -> int:
 
 
 def record_version() -> int:
-    """The current version of the public record."""
-    cache = _cache()
-    version = cache.get(VERSION_KEY)
+    """The current version of the public record.
+
+    With a shared cache each process re-reads it at most every
+    PAGE_CACHE_VERSION_SECONDS; its own changes it sees at once.
+    """
+    local, seconds = _local(), settings.PAGE_CACHE_VERSION_SECONDS
+    if local is not None and seconds:
+        version = local.get(VERSION_KEY)
+        if version is not None:
+            return version
+    shared = _shared()
+    version = shared.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, new_version(), timeout=None)
-        version = cache.get(VERSION_KEY)
+        shared.add(VERSION_KEY, new_version(), timeout=None)
+        version = shared.get(VERSION_KEY)
+    if local is not None and seconds:
+        local.set(VERSION_KEY, version, seconds)
     return version
 
 
 def bump_record_version() -> None:
     """Make every cached public response stale. Never fails a write: errors are logged."""
-    cache = _cache()
     try:
+        shared = _shared()
         try:
-            cache.incr(VERSION_KEY)
+            version = shared.incr(VERSION_KEY)
         except ValueError:  # no version yet, or it was evicted
-            cache.set(VERSION_KEY, new_version(), timeout=None)
+            version = new_version()
+            shared.set(VERSION_KEY, version, timeout=None)
+        local = _local()
+        if local is not None:
+            local.set(VERSION_KEY, version, settings.PAGE_CACHE_VERSION_SECONDS or None)
+            if not settings.PAGE_CACHE_VERSION_SECONDS:
+                local.delete(VERSION_KEY)
     except Exception:
         logger.exception("Could not invalidate the page cache")
 
@@ -121,26 +152,45 @@ class PublicCacheMiddleware:
             return self.get_response(request)
         key = cache_key(request)
         try:
-            found = _cache().get_many([VERSION_KEY, key])
-            version = found.get(VERSION_KEY) or record_version()
+            version = record_version()
+            response = self.lookup(key, version)
         except Exception:
             logger.exception("Page cache unavailable; answering without it")
             return self.get_response(request)
-        entry = found.get(key)
-        if entry is not None and entry[0] == version:
-            response = entry[1]
+        if response is not None:
             response["X-Cache"] = "hit"
             return response
         response = self.get_response(request)
         if request.method == "GET" and self.storable(request, response):
             if not response.has_header("ETag"):
                 set_response_etag(response)
-            try:
-                _cache().set(key, (version, response), settings.CACHE_MIDDLEWARE_SECONDS)
-            except Exception:
-                logger.exception("Could not store a page in the cache")
+            self.store(key, version, response)
             response["X-Cache"] = "miss"
         return response
+
+    @staticmethod
+    def lookup(key: str, version: int) -> HttpResponse | None:
+        """The response stored at this version: from this process's tier, else the shared one."""
+        local = _local()
+        entry = local.get(key) if local is not None else None
+        if entry is None or entry[0] != version:
+            entry = _shared().get(key)
+            if entry is None or entry[0] != version:
+                return None
+            if local is not None:
+                local.set(key, entry, settings.CACHE_MIDDLEWARE_SECONDS)
+        return entry[1]
+
+    @staticmethod
+    def store(key: str, version: int, response: HttpResponse) -> None:
+        entry, seconds = (version, response), settings.CACHE_MIDDLEWARE_SECONDS
+        try:
+            _shared().set(key, entry, seconds)
+            local = _local()
+            if local is not None:
+                local.set(key, entry, seconds)
+        except Exception:
+            logger.exception("Could not store a page in the cache")
 
     @staticmethod
     def applies_to(request: HttpRequest) -> bool:

@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 
 
@@ -11,5 +11,6 @@ def transcribed(db):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Every test starts with an empty cache: cached pages outlive a test's database rows."""
-    cache.clear()
+    """Every test starts with empty caches: cached pages outlive a test's database rows."""
+    for backend in caches.all():
+        backend.clear()

@@ -5,6 +5,7 @@ The Redis case needs a server: REDIS_URL (or a redis:// CACHE_URL) names it;
 """
 
 import os
+import time
 
 import pytest
 from django.core.cache import cache
@@ -12,7 +13,7 @@ from django.core.cache import cache
 from meetings.models import Status
 from meetings.signals import records_changed
 from mous.models import Party, Signatory
-from sci_portal.cache import record_version
+from sci_portal.cache import VERSION_KEY, record_version
 from tests.factories import make_mou, make_party
 
 
@@ -30,15 +31,19 @@ def backend(request, settings):
                 pytest.fail("CI must provide a Redis server (REDIS_URL) for this test")
             pytest.skip("no Redis server: set REDIS_URL=redis://127.0.0.1:<port>/<db>")
         settings.CACHES = {
+            **settings.CACHES,
             "default": {
                 "BACKEND": "django.core.cache.backends.redis.RedisCache",
                 "LOCATION": url,
                 "KEY_PREFIX": "sci-portal-tests",
-            }
+            },
         }
         cache.clear()
     else:
-        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+        settings.CACHES = {
+            **settings.CACHES,
+            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        }
     assert cache.get("probe") is None and cache.add("probe", 1)  # the backend answers
     return request.param
 
@@ -117,3 +122,23 @@ def test_other_apps_rows_do_not_invalidate(client, mou, django_user_model):
     client.get("/mous/")
     django_user_model.objects.create_user("someone", password="x" * 12)
     assert client.get("/mous/")["X-Cache"] == "hit"
+
+
+def test_a_change_made_through_another_process_shows_within_a_second(
+    client, mou, backend, settings
+):
+    settings.PAGE_CACHE_VERSION_SECONDS = 1
+    client.get("/mous/")
+    cache.incr(VERSION_KEY)  # what a save on another app server does to the shared cache
+    if backend == "redis":
+        # This process re-reads the shared version at most once a second.
+        assert client.get("/mous/")["X-Cache"] == "hit"
+        time.sleep(1.1)
+    assert client.get("/mous/")["X-Cache"] == "miss"
+
+
+def test_with_no_interval_another_processs_change_shows_at_once(client, mou, settings):
+    settings.PAGE_CACHE_VERSION_SECONDS = 0
+    client.get("/mous/")
+    cache.incr(VERSION_KEY)
+    assert client.get("/mous/")["X-Cache"] == "miss"

@@ -106,10 +106,11 @@ def test_a_head_request_is_answered_from_the_cached_get(client, mous):
 
 def test_pages_still_work_when_the_cache_is_unreachable(client, mous, settings):
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": "redis://127.0.0.1:9/0",  # the discard port: nothing listens
-        }
+        },
     }
     assert client.get("/mous/").status_code == 200
     mous[0].title = "Saved although the cache is down"
