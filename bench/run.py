@@ -44,7 +44,7 @@ DURATION = int(os.environ.get("BENCH_DURATION", "10"))
 WARMUP = 2
 # A request slower than this is reported, not driven with wrk; queries are
 # cancelled after it too (the answer is then a 500).
-PROBE_TIMEOUT = 30
+PROBE_TIMEOUT = 15
 STATEMENT_TIMEOUT = f"-c statement_timeout={PROBE_TIMEOUT * 1000}"
 MOUS = int(os.environ.get("BENCH_MOUS", "100000"))
 PROJECTS = int(os.environ.get("BENCH_PROJECTS", str(MOUS // 2)))
@@ -340,6 +340,8 @@ def wrk(url: str, connections: int, seconds: int) -> dict:
 def measure(base: str, path: str, connection_counts=(1, 8)) -> dict:
     """wrk at each concurrency after a warm-up, or why the scenario was not measured."""
     status, seconds = status_of(base + path)
+    if status == 200:  # again: the first request also pays for a fresh worker's imports
+        status, seconds = status_of(base + path)
     if status != 200:
         return {"status": status, "seconds": seconds}
     if seconds > DURATION / 5:
@@ -408,7 +410,7 @@ def scenario_rows(results: dict, queries: dict, urls: dict, floor: dict, ds: dic
         ),
         row(*["---"] * 9),
     ]  # fmt: skip
-    floor_rps = floor["c8"]["rps"]
+    floor_rps = floor["c8"]["rps"] if floor.get("status") == 200 else None
     ds_rps = ds["c8"]["rps"] if ds.get("status") == 200 else None
     for key, label in SCENARIOS:
         for mode in results:
@@ -423,7 +425,7 @@ def scenario_rows(results: dict, queries: dict, urls: dict, floor: dict, ds: dic
                 row(
                     label, mode, count, latency(c1),
                     f"{c1['rps']:.0f}", f"{c8['rps']:.0f}", ms(c8["p95_us"]),
-                    f"{c8['rps'] / floor_rps:.2f}", vs_ds,
+                    f"{c8['rps'] / floor_rps:.2f}" if floor_rps else "", vs_ds,
                 )
             )  # fmt: skip
     for label, r in [("Framework floor (constant JSON)", floor), ("Datasette, filtered JSON", ds)]:
@@ -434,7 +436,7 @@ def scenario_rows(results: dict, queries: dict, urls: dict, floor: dict, ds: dic
         lines.append(
             row(
                 label, "–", "–", latency(c1), f"{c1['rps']:.0f}", f"{c8['rps']:.0f}",
-                ms(c8["p95_us"]), f"{c8['rps'] / floor_rps:.2f}", "",
+                ms(c8["p95_us"]), f"{c8['rps'] / floor_rps:.2f}" if floor_rps else "", "",
             )
         )  # fmt: skip
     return lines
@@ -473,16 +475,16 @@ def targets(results: dict, floor: dict, ds: dict, small: dict, queries: dict) ->
         check(
             f"{key}: p95 < {limit} ms, uncached, 1 conn", r, ok=p95 < limit, detail=f"{p95:.1f} ms"
         )
-    for mode in ("cached", "cached-locmem"):
+    for mode in ("cached",):
         for key in ("home", "mou_list", "mou_detail", "party_detail", "api_list", "api_detail"):
-            r = results[mode][key]
-            share = r["c8"]["rps"] / floor["c8"]["rps"] if r["status"] == 200 else 0
+            r = results[mode][key] if floor.get("status") == 200 else floor
+            share = r["c8"]["rps"] / floor["c8"]["rps"] if r.get("status") == 200 else 0
             check(
                 f"{key}: {mode} ≥ 50% of the floor's req/s, 8 conn",
                 r, ok=share >= 0.5, detail=f"{share:.0%}",
             )  # fmt: skip
     for key in DATASETTE_EQUIVALENTS:
-        for mode in ("uncached", "cached", "cached-locmem"):
+        for mode in ("uncached", "cached"):
             r = results[mode][key] if ds.get("status") == 200 else ds
             ratio = r["c8"]["rps"] / ds["c8"]["rps"] if r.get("status") == 200 else 0
             check(
@@ -572,7 +574,6 @@ def main() -> None:
         for mode, extra in [
             ("uncached", {"PAGE_CACHE_SECONDS": "0"}),
             ("cached", {"PAGE_CACHE_SECONDS": "600", "CACHE_URL": redis_url}),
-            ("cached-locmem", {"PAGE_CACHE_SECONDS": "600", "CACHE_URL": "locmem://"}),
         ]:
             with gunicorn({**envs["large"], **extra}) as base:
                 results[mode] = {}
@@ -588,6 +589,9 @@ def main() -> None:
 
     today = datetime.date.today().isoformat()
     elapsed = (time.monotonic() - started) / 60
+    figures = {"urls": urls_of, "queries": queries, "floor": floor, "datasette": ds}
+    figures |= {"results": results, "small": small}
+    (BENCH / "results" / f"{today}.json").write_text(json.dumps(figures, indent=1))
     report = [
         f"# Benchmark {today}",
         "",
@@ -603,9 +607,9 @@ def main() -> None:
         "",
         f"## Results at {MOUS:,} MOUs",
         "",
-        "cache: `uncached` page cache off; `cached` on, in Redis (what several workers share); "
-        "`cached-locmem` on, in each worker's memory (one process only). queries: SQL "
-        "queries of one request (cached: of a repeated one).",
+        "cache: `uncached` page cache off; `cached` on, shared in Redis with each worker's "
+        "local tier in front (sci_portal/cache.py). queries: SQL queries of one request "
+        "(cached: of a repeated one).",
         "",
         *scenario_rows(results, queries, urls, floor, ds),
         "",
@@ -624,9 +628,6 @@ def main() -> None:
     text = "\n".join(report) + "\n"
     out = BENCH / "results" / f"{today}.md"
     out.write_text(text)
-    figures = {"urls": urls_of, "queries": queries, "floor": floor, "datasette": ds}
-    figures |= {"results": results, "small": small}
-    (BENCH / "results" / f"{today}.json").write_text(json.dumps(figures, indent=1))
     print(text.split("## Query plans")[0])
     log(f"written to {out.relative_to(ROOT)} ({elapsed:.1f} min)")
     shutil.rmtree(workdir, ignore_errors=True)

@@ -415,9 +415,9 @@ class SyntheticData:
                     unnamed = self.rng.random() < 0.02
                     rows.append(
                         Signatory(
-                            mou=mou,
+                            mou_id=mou.pk,
                             order=order,
-                            party=None if unnamed else party,
+                            party_id=None if unnamed else party.pk,
                             side="CN" if party.country == "CN" else "SG",
                             unnamed_description=(
                                 f"a {self.rng.choice(TRADES).lower()} company in "
@@ -432,8 +432,8 @@ class SyntheticData:
                 MOUCitation,
                 [
                     MOUCitation(
-                        mou=mou,
-                        source=self.source_for(mou.meeting_id),
+                        mou_id=mou.pk,
+                        source_id=self.source_for(mou.meeting_id).pk,
                         locator=f"Annex A, item {n + 1}",
                         quote=mou.title,
                     )
@@ -506,12 +506,17 @@ class SyntheticData:
             for order, party in enumerate(parties, 1):
                 partners.append(
                     ProjectPartner(
-                        project=project, party=party, order=order, role=self.rng.choice(ROLES)
+                        project_id=project.pk,
+                        party_id=party.pk,
+                        order=order,
+                        role=self.rng.choice(ROLES),
                     )
                 )
-            areas += [Project.areas.through(project=project, area=a) for a in project_areas]
+            areas += [
+                Project.areas.through(project_id=project.pk, area_id=a.pk) for a in project_areas
+            ]
             related += [
-                Project.related_mous.through(project=project, mou=m)
+                Project.related_mous.through(project_id=project.pk, mou_id=m.pk)
                 for m in {m.pk: m for m in mous}.values()
             ]
             for order in range(1, self.rng.randint(1, 4) + 1):
@@ -530,19 +535,21 @@ class SyntheticData:
                 )
                 milestones.append(
                     Milestone(
-                        project=project,
+                        project_id=project.pk,
                         order=order,
                         date=day,
                         date_precision=precision,
                         text=text,
                         planned=self.rng.random() < 0.2,
                         figures=figures,
-                        source=source,
+                        source_id=source.pk,
                         locator=f"Annex B, para {order}",
                         quote=text,
                     )
                 )
-            citations.append(ProjectCitation(project=project, source=source, locator="Annex B"))
+            citations.append(
+                ProjectCitation(project_id=project.pk, source_id=source.pk, locator="Annex B")
+            )
         self.bulk(ProjectPartner, partners)
         self.bulk(Project.areas.through, areas)
         self.bulk(Project.related_mous.through, related)
