@@ -103,8 +103,12 @@ def explain_sql(sql: str) -> tuple[float, str]:
         with connection.cursor() as cursor:
             cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
             plan = [row[0] for row in cursor.fetchall()]
-    except DatabaseError as error:  # cancelled by statement_timeout
-        return float("inf"), f"not finished: {error}".strip()
+    except DatabaseError as error:  # cancelled by statement_timeout: show the plan alone
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN {sql}")
+            plan = [f"-- not finished: {str(error).strip()}; the plan without ANALYZE:"]
+            plan += [row[0] for row in cursor.fetchall()]
+        return float("inf"), "\n".join(plan)
     total = next((line for line in plan if line.startswith("Execution Time")), "")
     return float(total.split(":")[1].split()[0]) if total else 0.0, "\n".join(plan)
 
@@ -120,24 +124,28 @@ def explain(urls: list[str]) -> str:
                 status = fetch(client, url).status_code
             out.append(f"### GET {url} → {status}, {len(captured)} queries\n")
             out += explain_all([q["sql"] for q in captured.captured_queries])
-    mous = MOUFilter({"area": AREA, "q": WORD}, queryset=MOU.objects.published().with_related())
+    for params in [{"area": AREA, "q": WORD}, {"area": AREA}, {"country": "SG"}, {"type": "moi"}]:
+        out += explain_filterset(params)
+    return "\n".join(out)
+
+
+def explain_filterset(params: dict) -> list[str]:
+    """The queries of a filtered MOU list: page, count, one per facet, signatories."""
+    mous = MOUFilter(params, queryset=MOU.objects.published().with_related())
     assert mous.is_valid(), mous.errors
     with CaptureQueriesContext(connection) as captured:
         list(mous.qs[:25])
         mous.qs.count()
         for facet in ("area__slug", "meeting__ordinal", "instrument_type"):
             list(mous.qs.order_by().values(facet).annotate(n=Count("pk")))
-        list(
-            mous.qs.order_by()
-            .values("signatories__party__country")
-            .annotate(n=Count("pk", distinct=True))
-        )
-    out.append(
-        f"### MOUFilter(area={AREA}, q={WORD}): page, count, facets "
-        "(area, meeting, type, country), signatories\n"
-    )
-    out += explain_all([q["sql"] for q in captured.captured_queries])
-    return "\n".join(out)
+        country = "signatories__party__country"
+        list(mous.qs.order_by().values(country).annotate(n=Count("pk", distinct=True)))
+    described = ", ".join(f"{k}={v}" for k, v in params.items())
+    return [
+        f"### MOUFilter({described}): page, signatories, count, facets (area, meeting, "
+        "type, country)\n",
+        *explain_all([q["sql"] for q in captured.captured_queries]),
+    ]
 
 
 def explain_all(statements: list[str]) -> list[str]:
