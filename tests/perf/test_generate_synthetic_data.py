@@ -30,7 +30,7 @@ def snapshot() -> dict:
             )
         ),
         "projects": list(
-            Project.objects.order_by("slug").values_list(
+            Project.objects.order_by("slug", "partnerships__order").values_list(
                 "slug", "name", "phase", "number", "status", "partnerships__party__slug"
             )
         ),
