@@ -66,5 +66,10 @@ lint: install-test
 constraints: install-test
 	$(PIP) freeze --exclude-editable | grep -v '^-e ' > constraints.txt
 
+## make bench: 100,000 synthetic MOUs on a throwaway PostgreSQL, measured (bench/README.md)
+.PHONY: bench
+bench: install
+	$(PY) bench/run.py
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -63,9 +63,10 @@ class Publishable(models.Model):
 def publishable_history(**options) -> HistoricalRecords:
     """Change history for a publishable record (django-simple-history).
 
-    `updated_at` changes on every save, so it is left out of the history's diffs.
+    `updated_at` changes on every save, and `search_vector` (where a record has
+    one) is derived from the other fields, so both are left out of the history.
     """
-    return HistoricalRecords(excluded_fields=["updated_at"], **options)
+    return HistoricalRecords(excluded_fields=["updated_at", "search_vector"], **options)
 
 
 class Precision(models.TextChoices):

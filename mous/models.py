@@ -1,10 +1,18 @@
 """Cooperation areas, the organisations that sign, and the instruments they sign."""
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+import re
+
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Value
-from django.db.models.functions import Greatest
+from django.db.models import Exists, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Concat
 from django.urls import reverse
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -19,6 +27,7 @@ from meetings.models import (
     PublishableQuerySet,
     SlugNaturalKeyManager,
     Source,
+    Status,
     clean_partial_date,
     format_partial_date,
     is_postgresql,
@@ -28,9 +37,57 @@ from meetings.models import (
     publishable_history,
 )
 
-# Full-text weights: a match in the title counts most, then a party's names,
-# then the description (PostgreSQL's default weights for A, B and C).
-PARTY_MATCH_RANK = 0.4
+# Full-text search on PostgreSQL reads a stored, GIN-indexed document per record
+# (`search_vector`), kept current by the signal handlers in signals.py. A match
+# in the title counts most (weight A), then a party's names (B), then the
+# description (C): PostgreSQL's default rank weights for A, B and C.
+# Titles and descriptions are English prose; names are matched word for word.
+TEXT_CONFIG = "english"
+NAME_CONFIG = "simple"
+
+
+WORD = re.compile(r"[^\W_]+")
+# Quotes, a leading minus or "or" make the text a web-search expression.
+OPERATORS = re.compile(r'"|(^|\s)-|\bor\b', re.IGNORECASE)
+
+
+def search_query(text: str, config: str = TEXT_CONFIG) -> SearchQuery:
+    """The user's free text as a full-text query.
+
+    Web-search syntax ("a phrase", or, -word) with `config`'s stemming; plain
+    words also match by their start (Tsing finds Tsinghua), as the simple
+    case-insensitive match does on SQLite. Words under three letters match whole.
+    """
+    query = SearchQuery(text, search_type="websearch", config=config)
+    words = WORD.findall(text)
+    if words and not OPERATORS.search(text):
+        prefixes = " & ".join(f"{w}:*" if len(w) >= 3 else w for w in words)
+        query |= SearchQuery(prefixes, search_type="raw", config=NAME_CONFIG)
+    return query
+
+
+def names_of(partners: models.QuerySet, record: str) -> Subquery:
+    """Every name (full, short, other) of the parties in `partners`, per `record`, as one text.
+
+    `partners` is a queryset of rows with a `party` foreign key and a `record`
+    foreign key (Signatory and `mou`, ProjectPartner and `project`).
+    """
+    names = Concat(
+        "party__name",
+        Value(" "),
+        "party__short_name",
+        Value(" "),
+        "party__other_names",
+        output_field=models.TextField(),
+    )
+    return Subquery(
+        # Published parties only: a draft party's names must not find the records it is on.
+        partners.filter(**{record: OuterRef("pk")}, party__status=Status.PUBLISHED)
+        .order_by()
+        .values(record)
+        .annotate(names=StringAgg(names, delimiter=" "))
+        .values("names")
+    )
 
 
 class AreaQuerySet(PublishableQuerySet):
@@ -70,17 +127,32 @@ class PartyQuerySet(PublishableQuerySet):
     def search(self, text: str):
         """Parties whose name, short name or any other name matches the text."""
         if is_postgresql(self):
-            vector = SearchVector("name", "short_name", "other_names", config="simple")
-            query = SearchQuery(text, search_type="websearch", config="simple")
-            return self.annotate(search=vector).filter(
-                Q(search=query) | Q(name__icontains=text) | Q(other_names__icontains=text)
+            return self.filter(
+                Q(search_vector=search_query(text, NAME_CONFIG))
+                | Q(name__icontains=text)
+                | Q(other_names__icontains=text)
             )
         return self.filter(
             Q(name__icontains=text) | Q(short_name__icontains=text) | Q(other_names__icontains=text)
         )
 
+    def refresh_search_vectors(self) -> int:
+        """Recompute the stored search document of these parties (PostgreSQL only)."""
+        if not is_postgresql(self):
+            return 0
+        return self.update(
+            search_vector=SearchVector("name", "short_name", "other_names", config=NAME_CONFIG)
+        )
 
-class PartyManager(SlugNaturalKeyManager.from_queryset(PartyQuerySet)):
+
+class WithoutSearchVector:
+    """Manager mix-in: records load without their search document, which only SQL reads."""
+
+    def get_queryset(self):
+        return super().get_queryset().defer("search_vector")
+
+
+class PartyManager(WithoutSearchVector, SlugNaturalKeyManager.from_queryset(PartyQuerySet)):
     pass
 
 
@@ -147,6 +219,7 @@ class Party(Publishable):
     )
     description = models.TextField(blank=True)
     sources = models.ManyToManyField(Source, through="PartyCitation", related_name="parties")
+    search_vector = SearchVectorField(null=True, editable=False, serialize=False)
 
     objects = PartyManager()
     history = publishable_history()
@@ -155,6 +228,12 @@ class Party(Publishable):
         ordering = ["name"]
         verbose_name_plural = "parties"
         permissions = [("publish_party", "Can publish and unpublish parties")]
+        # The `country` and `kind` filters; `name` is unique, so already indexed.
+        # The GIN index on search_vector is PostgreSQL-only: migration 0003.
+        indexes = [
+            models.Index(fields=["country", "name"], name="party_country_name_idx"),
+            models.Index(fields=["kind", "name"], name="party_kind_name_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(parent=models.F("id")),
@@ -165,6 +244,29 @@ class Party(Publishable):
 
     def __str__(self) -> str:
         return self.name
+
+    # The names are remembered as loaded, so that a save knows whether the
+    # search documents of the party's MOUs and projects need recomputing.
+    NAME_FIELDS = ("name", "short_name", "other_names")
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        loaded = dict(zip(field_names, values, strict=True))
+        instance._loaded_names = tuple(loaded.get(f) for f in cls.NAME_FIELDS)
+        return instance
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)  # post_save handlers read names_changed
+        self._loaded_names = self._current_names()
+
+    def _current_names(self) -> tuple[str, ...]:
+        return tuple(getattr(self, f) for f in self.NAME_FIELDS)
+
+    @property
+    def names_changed(self) -> bool:
+        """False only when the names are those last loaded or saved (a new party: True)."""
+        return getattr(self, "_loaded_names", None) != self._current_names()
 
     def natural_key(self):
         return (self.slug,)
@@ -227,41 +329,32 @@ class MOUQuerySet(PublishableQuerySet):
     def search(self, text: str):
         """MOUs matching free text in the title, a party's names or the description.
 
-        On PostgreSQL a weighted full-text search annotates `rank` (title above
-        party names above description); elsewhere a plain case-insensitive match.
+        On PostgreSQL a weighted full-text search over the stored document
+        annotates `rank` (title above party names above description); elsewhere
+        a plain case-insensitive match.
         """
-        # Only published parties' names: a draft party's name must not find the MOUs it signed.
-        matching_parties = Party.objects.published().search(text).values("pk")
-        party_match = Exists(
-            Signatory.objects.filter(mou=OuterRef("pk"), party__in=matching_parties)
-        )
         if not is_postgresql(self):
+            # Only published parties' names: a draft party's name must not find the MOUs it signed.
+            matching_parties = Party.objects.published().search(text).values("pk")
             return self.filter(
                 Q(title__icontains=text)
                 | Q(short_title__icontains=text)
                 | Q(description__icontains=text)
-                | party_match
+                | Exists(Signatory.objects.filter(mou=OuterRef("pk"), party__in=matching_parties))
             )
-        query = SearchQuery(text, search_type="websearch", config="english")
-        vector = (
-            SearchVector("title", weight="A", config="english")
-            + SearchVector("short_title", weight="A", config="english")
-            + SearchVector("description", weight="C", config="english")
+        query = search_query(text)
+        return self.filter(search_vector=query).annotate(
+            rank=SearchRank(models.F("search_vector"), query)
         )
-        return (
-            self.annotate(document=vector, party_hit=party_match)
-            .filter(Q(document=query) | Q(party_hit=True) | Q(title__icontains=text))
-            .annotate(text_rank=SearchRank(models.F("document"), query))
-            .annotate(
-                rank=Greatest(
-                    "text_rank",
-                    models.Case(
-                        models.When(party_hit=True, then=Value(PARTY_MATCH_RANK)),
-                        default=Value(0.0),
-                        output_field=models.FloatField(),
-                    ),
-                )
-            )
+
+    def refresh_search_vectors(self) -> int:
+        """Recompute the stored search document of these MOUs (PostgreSQL only)."""
+        if not is_postgresql(self):
+            return 0
+        return self.update(
+            search_vector=SearchVector("title", "short_title", weight="A", config=TEXT_CONFIG)
+            + SearchVector(names_of(Signatory.objects, "mou"), weight="B", config=TEXT_CONFIG)
+            + SearchVector("description", weight="C", config=TEXT_CONFIG)
         )
 
     def with_related(self):
@@ -273,7 +366,7 @@ class MOUQuerySet(PublishableQuerySet):
         )
 
 
-class MOUManager(PublishableManager.from_queryset(MOUQuerySet)):
+class MOUManager(WithoutSearchVector, PublishableManager.from_queryset(MOUQuerySet)):
     pass
 
 
@@ -327,6 +420,7 @@ class MOU(Publishable):
         help_text="The earlier instrument this one extends.",
     )
     sources = models.ManyToManyField(Source, through="MOUCitation", related_name="mous")
+    search_vector = SearchVectorField(null=True, editable=False, serialize=False)
 
     objects = MOUManager()
     history = publishable_history()
@@ -336,6 +430,31 @@ class MOU(Publishable):
         verbose_name = "MOU"
         verbose_name_plural = "MOUs"
         permissions = [("publish_mou", "Can publish and unpublish MOUs")]
+        # The list's orderings (default, title), and its area, meeting and type
+        # filters each with the default ordering, so that a filtered page is
+        # read in order from one index. The filter indexes hold published rows
+        # only (what every public list asks for): small enough that counts and
+        # facet counts are index-only scans. Plans at scale: bench/README.md.
+        # The GIN index on search_vector is PostgreSQL-only: migration 0003.
+        indexes = [
+            models.Index(fields=["-signed_on", "title"], name="mou_signed_title_idx"),
+            models.Index(fields=["title"], name="mou_title_idx"),
+            models.Index(
+                fields=["area", "-signed_on", "title"],
+                condition=Q(status=Status.PUBLISHED),
+                name="mou_published_area_idx",
+            ),
+            models.Index(
+                fields=["meeting", "-signed_on", "title"],
+                condition=Q(status=Status.PUBLISHED),
+                name="mou_published_meeting_idx",
+            ),
+            models.Index(
+                fields=["instrument_type", "-signed_on", "title"],
+                condition=Q(status=Status.PUBLISHED),
+                name="mou_published_type_idx",
+            ),
+        ]
         constraints = [
             precision_constraint("signed_on", "mou_signed_on_precision_valid"),
             models.CheckConstraint(

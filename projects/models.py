@@ -1,10 +1,9 @@
 """Joint projects of the initiative and their milestones."""
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchRank, SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Value
-from django.db.models.functions import Greatest
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.urls import reverse
@@ -26,7 +25,15 @@ from meetings.models import (
     precision_constraint,
     publishable_history,
 )
-from mous.models import MOU, PARTY_MATCH_RANK, Area, Party
+from mous.models import (
+    MOU,
+    TEXT_CONFIG,
+    Area,
+    Party,
+    WithoutSearchVector,
+    names_of,
+    search_query,
+)
 
 
 class ProjectQuerySet(PublishableQuerySet):
@@ -42,36 +49,37 @@ class ProjectQuerySet(PublishableQuerySet):
     def search(self, text: str):
         """Projects matching free text in the name, a partner's names or the description.
 
-        On PostgreSQL a weighted full-text search annotates `rank`; elsewhere a
-        plain case-insensitive match.
+        On PostgreSQL a weighted full-text search over the stored document
+        annotates `rank` (name above partners' names above description);
+        elsewhere a plain case-insensitive match.
         """
-        # Only published parties' names: a draft partner's name must not find its projects.
-        matching_parties = Party.objects.published().search(text).values("pk")
-        partner_match = Exists(
-            ProjectPartner.objects.filter(project=OuterRef("pk"), party__in=matching_parties)
-        )
         if not is_postgresql(self):
+            # Only published parties' names: a draft partner's name must not find its projects.
+            matching_parties = Party.objects.published().search(text).values("pk")
             return self.filter(
-                Q(name__icontains=text) | Q(description__icontains=text) | partner_match
-            )
-        query = SearchQuery(text, search_type="websearch", config="english")
-        vector = SearchVector("name", weight="A", config="english") + SearchVector(
-            "description", weight="C", config="english"
-        )
-        return (
-            self.annotate(document=vector, partner_hit=partner_match)
-            .filter(Q(document=query) | Q(partner_hit=True) | Q(name__icontains=text))
-            .annotate(text_rank=SearchRank(models.F("document"), query))
-            .annotate(
-                rank=Greatest(
-                    "text_rank",
-                    models.Case(
-                        models.When(partner_hit=True, then=Value(PARTY_MATCH_RANK)),
-                        default=Value(0.0),
-                        output_field=models.FloatField(),
-                    ),
+                Q(name__icontains=text)
+                | Q(description__icontains=text)
+                | Exists(
+                    ProjectPartner.objects.filter(
+                        project=OuterRef("pk"), party__in=matching_parties
+                    )
                 )
             )
+        query = search_query(text)
+        return self.filter(search_vector=query).annotate(
+            rank=SearchRank(models.F("search_vector"), query)
+        )
+
+    def refresh_search_vectors(self) -> int:
+        """Recompute the stored search document of these projects (PostgreSQL only)."""
+        if not is_postgresql(self):
+            return 0
+        return self.update(
+            search_vector=SearchVector("name", weight="A", config=TEXT_CONFIG)
+            + SearchVector(
+                names_of(ProjectPartner.objects, "project"), weight="B", config=TEXT_CONFIG
+            )
+            + SearchVector("description", weight="C", config=TEXT_CONFIG)
         )
 
     def with_related(self):
@@ -84,7 +92,7 @@ class ProjectQuerySet(PublishableQuerySet):
         )
 
 
-class ProjectManager(PublishableManager.from_queryset(ProjectQuerySet)):
+class ProjectManager(WithoutSearchVector, PublishableManager.from_queryset(ProjectQuerySet)):
     pass
 
 
@@ -111,6 +119,7 @@ class Project(Publishable):
     )
     related_mous = models.ManyToManyField(MOU, blank=True, related_name="projects")
     sources = models.ManyToManyField(Source, through="ProjectCitation", related_name="projects")
+    search_vector = SearchVectorField(null=True, editable=False, serialize=False)
 
     objects = ProjectManager()
     history = publishable_history(m2m_fields=["areas", "related_mous"])
@@ -118,6 +127,10 @@ class Project(Publishable):
     class Meta:
         ordering = [models.F("phase").asc(nulls_last=True), "number", "name"]
         permissions = [("publish_project", "Can publish and unpublish projects")]
+        # The default ordering is served by the unique (phase, number) index;
+        # `name` ordering by this one. The GIN index on search_vector is
+        # PostgreSQL-only: migration 0003.
+        indexes = [models.Index(fields=["name"], name="project_name_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(phase__isnull=True) | Q(phase__gt=0),

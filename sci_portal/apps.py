@@ -2,6 +2,8 @@ from django.apps import AppConfig
 
 
 class PortalConfig(AppConfig):
+    """The site itself: wires the audit log and the page cache's invalidation to the records."""
+
     name = "sci_portal"
     verbose_name = "SCI Portal"
 
@@ -9,3 +11,7 @@ class PortalConfig(AppConfig):
         from . import audit
 
         audit.connect()
+
+        from .cache import connect_invalidation
+
+        connect_invalidation()

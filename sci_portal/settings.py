@@ -124,6 +124,39 @@ DATABASES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def cache_from_url(url: str) -> dict:
+    """CACHES entry for CACHE_URL: locmem:// (or nothing), redis://…, rediss://…, dummy://."""
+    scheme = url.split("://", 1)[0].lower() if url else "locmem"
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if scheme in {"redis", "rediss", "unix"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ImproperlyConfigured(f"CACHE_URL: unsupported scheme {scheme!r} (locmem, redis, dummy).")
+
+
+# Local memory serves one process; several app servers (or gunicorn workers)
+# share Redis, so that a publish invalidates every one of them.
+CACHES = {
+    "default": cache_from_url(os.environ.get("CACHE_URL", "")),
+    # Each process's tier in front of a shared page cache (sci_portal/cache.py).
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
+}
+# Anonymous pages and API responses (sci_portal/cache.py); 0 turns that off.
+CACHE_MIDDLEWARE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# How stale, at most, a process's view of changes made elsewhere may be.
+PAGE_CACHE_VERSION_SECONDS = env_int("PAGE_CACHE_VERSION_SECONDS", 1)
+CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
+# ETags for every public response that does not set its own; the page cache
+# goes last so that it keys on the language and leaves outer headers fresh.
+MIDDLEWARE = [
+    "django.middleware.http.ConditionalGetMiddleware",
+    *MIDDLEWARE,
+    "sci_portal.cache.PublicCacheMiddleware",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -3,6 +3,7 @@ import copy
 import pytest
 from django.apps import apps
 from django.core import serializers
+from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
@@ -49,3 +50,10 @@ def load_transcribed_data() -> None:
 def transcribed(db):
     """The data transcribed from the press releases, as `make run` loads it."""
     load_transcribed_data()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with empty caches: cached pages outlive a test's database rows."""
+    for backend in caches.all():
+        backend.clear()
