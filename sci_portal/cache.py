@@ -40,6 +40,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import cc_delim_re, set_response_etag
 
 from meetings.signals import records_changed
@@ -217,3 +218,14 @@ class PublicCacheMiddleware:
             and not (session is not None and session.modified)
             and not (messages is not None and getattr(messages, "added_new", False))
         )
+
+
+class SuccessConditionalGetMiddleware(ConditionalGetMiddleware):
+    """Django's ETag and 304 handling, for successful responses only.
+
+    An error (a 400 naming a bad filter, a 404) carries no validator: a client
+    must not revalidate an error as if it were the record.
+    """
+
+    def needs_etag(self, response: HttpResponse) -> bool:
+        return response.status_code == 200 and super().needs_etag(response)

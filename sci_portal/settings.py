@@ -152,7 +152,7 @@ CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
 # ETags for every public response that does not set its own; the page cache
 # goes last so that it keys on the language and leaves outer headers fresh.
 MIDDLEWARE = [
-    "django.middleware.http.ConditionalGetMiddleware",
+    "sci_portal.cache.SuccessConditionalGetMiddleware",
     *MIDDLEWARE,
     "sci_portal.cache.PublicCacheMiddleware",
 ]

@@ -44,6 +44,9 @@ def queries_at_size(client, url: str, mous: int) -> int:
         assert response.status_code == 200, (url, response.status_code)
         if response.streaming:
             b"".join(response.streaming_content)
+        elif response.context and "paginator" in response.context:
+            # An empty page skips its prefetch queries: compare pages that show rows.
+            assert response.context["paginator"].count > 0, (url, mous)
         transaction.set_rollback(True)
     return len(queries)
 
@@ -54,8 +57,8 @@ def test_a_list_costs_the_same_queries_at_any_size(client, settings, url):
     settings.CACHE_MIDDLEWARE_SECONDS = 0
     if client.get(url).status_code == 404:
         pytest.skip(f"{url} is not built yet (404)")
-    small = queries_at_size(client, url, 60)
-    large = queries_at_size(client, url, 300)
+    small = queries_at_size(client, url, 120)
+    large = queries_at_size(client, url, 360)
     assert small == large
     assert large <= MAX_QUERIES
 
