@@ -195,8 +195,11 @@ class PublicCacheMiddleware:
 
     @staticmethod
     def applies_to(request: HttpRequest) -> bool:
+        # Not the API: its per-client rate limits must count every request, and it
+        # answers conditional requests (ETag, 304) itself.
         return (
             settings.CACHE_MIDDLEWARE_SECONDS > 0
+            and not request.path.startswith("/api/")
             and request.method in ("GET", "HEAD")
             and not request.META.get("HTTP_COOKIE")
             and "HTTP_AUTHORIZATION" not in request.META

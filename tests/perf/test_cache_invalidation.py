@@ -24,6 +24,7 @@ def redis_url() -> str | None:
 
 @pytest.fixture(params=["locmem", "redis"])
 def backend(request, settings):
+    settings.CACHE_MIDDLEWARE_SECONDS = 600  # off by default under tests
     if request.param == "redis":
         url = redis_url()
         if url is None:

@@ -8,6 +8,12 @@ from tests.factories import make_mou
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    """The page cache is off by default under tests; these tests are about it."""
+    settings.CACHE_MIDDLEWARE_SECONDS = 600
+
+
 @pytest.fixture
 def mous():
     return [make_mou() for _ in range(3)]
