@@ -8,9 +8,11 @@ from django.db.models.functions import Greatest
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.urls import reverse
+from django.utils.translation import gettext
 from simple_history.models import HistoricalRecords
 
 from meetings.models import (
+    ChineseDescription,
     Citation,
     CitationManager,
     Meeting,
@@ -25,6 +27,7 @@ from meetings.models import (
     iso_partial_date,
     precision_constraint,
     publishable_history,
+    translation_constraints,
 )
 from mous.models import MOU, PARTY_MATCH_RANK, Area, Party
 
@@ -87,7 +90,7 @@ class ProjectManager(PublishableManager.from_queryset(ProjectQuerySet)):
     pass
 
 
-class Project(Publishable):
+class Project(ChineseDescription, Publishable):
     """A joint project launched under the initiative, in a numbered phase."""
 
     name = models.CharField(max_length=300)
@@ -138,6 +141,7 @@ class Project(Publishable):
                 name="project_unique_phase_number",
                 violation_error_message="Another project already has this number in this phase.",
             ),
+            *translation_constraints("description", "project"),
         ]
 
     def __str__(self) -> str:
@@ -150,12 +154,15 @@ class Project(Publishable):
         return reverse("projects:detail", args=[self.slug])
 
     def clean(self) -> None:
+        super().clean()
         if self.number is not None and self.phase is None:
             raise ValidationError({"phase": "A project numbered in a phase needs its phase."})
 
     @property
     def phase_display(self) -> str:
-        return f"Phase {self.phase}" if self.phase else "Phase unknown"
+        if self.phase:
+            return gettext("Phase %(phase)s") % {"phase": self.phase}
+        return gettext("Phase unknown")
 
 
 @receiver(pre_save, sender=Project)

@@ -74,6 +74,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The public pages' language from the URL (/zh-hans/…; English unprefixed).
+    "django.middleware.locale.LocaleMiddleware",
+    # Unprefixed /api/ and /admin/ negotiate their own language (LocaleMiddleware
+    # would hold them to LANGUAGE_CODE).
+    "sci_portal.middleware.NegotiatedLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -94,6 +99,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
@@ -121,6 +127,12 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 TIME_ZONE = "Asia/Singapore"
 USE_I18N = True
+# English at today's paths; Simplified Chinese under /zh-hans/. The admin and
+# Django's own messages use Django's translations.
+LANGUAGES = [("en", "English"), ("zh-hans", "简体中文")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates as the releases write them in English (25 November 2022), and a year-only format.
+FORMAT_MODULE_PATH = ["sci_portal.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -1,7 +1,10 @@
 """Root URLs: the public pages of each app, the admin, and the API."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from meetings.api import MeetingViewSet
@@ -35,14 +38,21 @@ api_patterns = [
 ]
 
 urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/", include((api_patterns, "api"))),
+    # The language switcher's form posts here. Exempt from CSRF so that cached pages
+    # carry no token: the most a forged post can do is change a visitor's language.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
+]
+# The public pages, in English at these paths and in Chinese under /zh-hans/.
+urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("meetings/", include("meetings.urls")),
     path("mous/", include("mous.urls")),
     path("parties/", include((party_patterns, "parties"))),
     path("areas/", include((area_patterns, "areas"))),
     path("projects/", include("projects.urls")),
-    path("admin/", admin.site.urls),
-    path("api/", include((api_patterns, "api"))),
     path("search/", views.search, name="search"),
     path("feeds/latest.atom", LatestRecordsFeed(), name="feed"),
-]
+    prefix_default_language=False,
+)
