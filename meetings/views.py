@@ -34,7 +34,7 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 from django.views.generic import DetailView, ListView
 
 from .filters import MeetingFilter
@@ -190,7 +190,8 @@ class FilteredListView(ListView):
     # Export rows are fetched in chunks; each chunk costs one query per prefetch.
     export_chunk_size = 2000
     paginate_by = 25
-    noun, noun_plural = gettext_lazy("record"), gettext_lazy("records")
+    noun = pgettext_lazy("count noun", "record")
+    noun_plural = pgettext_lazy("count noun", "records")
     # Labels for the ordering choices; the FilterSet's own label where absent.
     ordering_labels: dict[str, str] = {}
 
@@ -473,7 +474,8 @@ def _co_chairs(meeting: Meeting) -> str:
 
 
 class MeetingListView(FilteredListView):
-    noun, noun_plural = gettext_lazy("meeting"), gettext_lazy("meetings")
+    noun = pgettext_lazy("count noun", "meeting")
+    noun_plural = pgettext_lazy("count noun", "meetings")
     template_name = "meetings/meeting_list.html"
     context_object_name = "meetings"
     filterset_class = MeetingFilter

@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django_countries import countries
 
 from meetings.models import Meeting
@@ -43,7 +43,8 @@ def _public_signatories() -> QuerySet:
 
 
 class MOUListView(FilteredListView):
-    noun, noun_plural = gettext_lazy("MOU"), gettext_lazy("MOUs")
+    noun = pgettext_lazy("count noun", "MOU")
+    noun_plural = pgettext_lazy("count noun", "MOUs")
     template_name = "mous/mou_list.html"
     context_object_name = "mous"
     filterset_class = MOUFilter
@@ -168,7 +169,8 @@ class MOUDetailView(RecordDetailView):
 
 
 class PartyListView(FilteredListView):
-    noun, noun_plural = gettext_lazy("party"), gettext_lazy("parties")
+    noun = pgettext_lazy("count noun", "party")
+    noun_plural = pgettext_lazy("count noun", "parties")
     template_name = "mous/party_list.html"
     context_object_name = "parties"
     filterset_class = PartyFilter
@@ -272,7 +274,8 @@ class PartyDetailView(RecordDetailView):
 
 
 class AreaListView(FilteredListView):
-    noun, noun_plural = gettext_lazy("area"), gettext_lazy("areas")
+    noun = pgettext_lazy("count noun", "area")
+    noun_plural = pgettext_lazy("count noun", "areas")
     template_name = "mous/area_list.html"
     context_object_name = "areas"
     paginate_by = 50

@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from meetings.models import Meeting
 from meetings.views import (
@@ -30,7 +30,8 @@ def _public_partnerships() -> QuerySet:
 
 
 class ProjectListView(FilteredListView):
-    noun, noun_plural = gettext_lazy("project"), gettext_lazy("projects")
+    noun = pgettext_lazy("count noun", "project")
+    noun_plural = pgettext_lazy("count noun", "projects")
     template_name = "projects/project_list.html"
     context_object_name = "projects"
     filterset_class = ProjectFilter

@@ -183,7 +183,7 @@ SPECTACULAR_SETTINGS = {
         "Read-only access to the public record of the Singapore-China (Shenzhen) "
         "Smart City Initiative: JIC meetings, MOUs, parties, areas and joint projects."
     ),
-    "VERSION": "1.0.0",
+    "VERSION": "1.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
@@ -195,6 +195,7 @@ SPECTACULAR_SETTINGS = {
         "SignatorySideEnum": "mous.models.Signatory.Side",
         "SourceKindEnum": "meetings.models.Source.Kind",
         "PartyKindEnum": "mous.models.Party.Kind",
+        "TranslationStatusEnum": "meetings.models.TranslationStatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -40,12 +40,13 @@ api_patterns = [
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include((api_patterns, "api"))),
-    # The language switcher's form posts here. Exempt from CSRF so that cached pages
-    # carry no token: the most a forged post can do is change a visitor's language.
-    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
 ]
 # The public pages, in English at these paths and in Chinese under /zh-hans/.
 urlpatterns += i18n_patterns(
+    # The language switcher posts here, under the page's own language so that the page's
+    # address resolves and set_language can translate it. Exempt from CSRF so that pages
+    # carry no token (and can be cached): a forged post can only change the language.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("", views.home, name="home"),
     path("meetings/", include("meetings.urls")),
     path("mous/", include("mous.urls")),

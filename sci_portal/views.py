@@ -11,6 +11,7 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from meetings.models import Meeting, chinese_page
 from meetings.views import count_of
@@ -188,19 +189,22 @@ def search(request: HttpRequest) -> HttpResponse:
         context["sections"] = [
             {
                 "title": _("MOUs"),
-                "noun": _("MOUs"),
+                "noun": pgettext("count noun", "MOUs"),
+                "list_noun": pgettext("list noun", "MOUs"),
                 "hits": _hits(MOUFilter, MOU.objects.published(), q),
                 "more": _with_query("mous:list", q=q),
             },
             {
                 "title": _("Projects"),
-                "noun": _("projects"),
+                "noun": pgettext("count noun", "projects"),
+                "list_noun": pgettext("list noun", "projects"),
                 "hits": _hits(ProjectFilter, Project.objects.published(), q),
                 "more": _with_query("projects:list", q=q),
             },
             {
                 "title": _("Parties"),
-                "noun": _("parties"),
+                "noun": pgettext("count noun", "parties"),
+                "list_noun": pgettext("list noun", "parties"),
                 "hits": _hits(PartyFilter, Party.objects.published(), q),
                 "more": _with_query("parties:list", q=q),
             },
