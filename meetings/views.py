@@ -362,6 +362,7 @@ class FilteredListView(ListView):
                 {
                     "label": str(form.fields[name].label),
                     "value": choice.label if choice else value,
+                    "lang": choice.lang if choice else "",
                     "remove": self.request.path + self._query(without=(name, self.page_kwarg)),
                 }
             )
