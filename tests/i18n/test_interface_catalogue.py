@@ -5,10 +5,12 @@ from pathlib import Path
 
 import polib
 import pytest
+from django.contrib.auth.models import User
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from mous.models import MOU, Party
+from tests.factories import make_mou
 
 from .reading import latin_words, read, record_texts, without_record_texts
 
@@ -125,3 +127,26 @@ def test_the_check_finds_english_left_in_a_chinese_page():
     assert latin_words(" ".join(page.in_language)) == ["Clear", "filters"]
     assert latin_words(" ".join(page.unmarkable)) == ["Remove", "filter"]
     assert page.english == ["Digital Trade"]
+
+
+def untranslated(client, path: str) -> list[str]:
+    page = read(client.get(path).content.decode())
+    assert page.html_lang == "zh-Hans"
+    records = record_texts()
+    return latin_words(" ".join(page.in_language)) + latin_words(
+        without_record_texts(" ".join(page.unmarkable), records)
+    )
+
+
+def test_pagination_is_translated(client, db):
+    for _ in range(30):
+        make_mou()
+    assert untranslated(client, "/zh-hans/mous/?page=2") == []
+    assert "上一页" in client.get("/zh-hans/mous/?page=2").content.decode()
+
+
+def test_a_draft_preview_is_translated(client, db):
+    make_mou(title="Secret draft", status="draft")
+    client.force_login(User.objects.create_user("editor", is_staff=True))
+    assert untranslated(client, "/zh-hans/mous/secret-draft/") == []
+    assert "草稿——未公开。" in client.get("/zh-hans/mous/secret-draft/").content.decode()
