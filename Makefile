@@ -62,6 +62,13 @@ lint: install-test
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+## make messages: re-extract the interface strings into the Chinese catalogue and compile it (needs GNU gettext)
+.PHONY: messages
+messages: export DEBUG ?= 1
+messages: install-test
+	$(PY) manage.py makemessages -l zh_Hans -i .venv -i tests -i staticfiles -i build --no-obsolete --no-location
+	$(PY) manage.py compilemessages -l zh_Hans -i .venv
+
 ## make constraints: re-pin every dependency to what is installed now
 constraints: install-test
 	$(PIP) freeze --exclude-editable | grep -v '^-e ' > constraints.txt

@@ -366,9 +366,27 @@ class PublishableAdmin(RecordAdmin):
         }
 
 
+def chinese_fieldset(text_field: str, name: bool = False) -> tuple[str, dict]:
+    """A fieldset for a record's Chinese name (if it has one) and the Chinese text of a field."""
+    fields: list = [(f"{text_field}_zh_status", f"{text_field}_zh_source"), f"{text_field}_zh"]
+    if name:
+        fields.insert(0, ("name_zh", "name_zh_source"))
+    return (
+        "Chinese",
+        {
+            "fields": fields,
+            "classes": ["collapse"],
+            "description": "Chinese pages show these. A Chinese name only as a published "
+            "source gives it (say which): never a translation of our own. Chinese text is "
+            "shown marked official (a government's or party's translation: give its source) "
+            "or unofficial, for reference only.",
+        },
+    )
+
+
 class CoChairInline(OrderedPartInline):
     model = CoChair
-    fields = ["order", "honorific", "name", "title", "side"]
+    fields = ["order", "honorific", "name", "name_zh", "name_zh_source", "title", "side"]
 
 
 class MeetingCitationInline(CitationInline):
@@ -396,6 +414,7 @@ class MeetingAdmin(PublishableAdmin):
     fieldsets = [
         (None, {"fields": ["ordinal", ("date", "date_precision"), "place", "summary"]}),
         ("Totals the source states", {"fields": ["stated_mou_total", "stated_project_total"]}),
+        chinese_fieldset("summary"),
         ("Publication", {"fields": PublishableAdmin.publication_fields}),
     ]
     inlines = [CoChairInline, MeetingCitationInline]

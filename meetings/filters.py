@@ -3,16 +3,17 @@
 import django_filters
 from django.core.validators import RegexValidator
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 # ISO 3166-1 alpha-2, upper or lower case.
-country_code = RegexValidator(r"^[A-Za-z]{2}$", "Give a two-letter country code, e.g. SG or CN.")
+country_code = RegexValidator(r"^[A-Za-z]{2}$", _("Give a two-letter country code, e.g. SG or CN."))
 
 
 class SearchFilter(django_filters.CharFilter):
     """`q`: free text, matched by the queryset's own `search()` (full text on PostgreSQL)."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("label", "Search")
+        kwargs.setdefault("label", _("Search"))
         kwargs.setdefault("max_length", 200)
         super().__init__(**kwargs)
 
@@ -37,9 +38,9 @@ class OrderingFilter(django_filters.OrderingFilter):
 
 class MeetingFilter(django_filters.FilterSet):
     year = django_filters.NumberFilter(
-        field_name="date", lookup_expr="year", label="Year", min_value=1900, max_value=9999
+        field_name="date", lookup_expr="year", label=_("Year"), min_value=1900, max_value=9999
     )
     ordering = OrderingFilter(
         fields=(("ordinal", "ordinal"), ("date", "date")),
-        help_text="Sort by ordinal or date; prefix with - for descending.",
+        help_text=_("Sort by ordinal or date; prefix with - for descending."),
     )

@@ -7,17 +7,19 @@ publication status, dates that keep their precision, and source citations.
 
 import datetime
 
+from django.contrib.humanize.templatetags.humanize import ordinal
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.dates import MONTHS
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    PUBLISHED = "published", "Published"
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -60,6 +62,142 @@ class Publishable(models.Model):
         self.status = Status.DRAFT
 
 
+def chinese_page() -> bool:
+    """Whether the page being made is in Chinese (the active language is zh-hans)."""
+    return (translation.get_language() or "").lower().startswith("zh")
+
+
+def english_text_lang() -> str:
+    """ "en" for record text the sources give only in English, on a page in another language."""
+    return "en" if chinese_page() else ""
+
+
+class ChineseNamed(models.Model):
+    """A record with a Chinese name, filled only from a source that gives it.
+
+    Chinese pages show the Chinese name where there is one and the English name
+    where there is not: a name is never translated by the portal.
+    """
+
+    name_zh = models.CharField(
+        "Chinese name",
+        max_length=300,
+        blank=True,
+        help_text="Only as a published source gives it; blank shows the English name.",
+    )
+    name_zh_source = models.CharField(
+        "source of the Chinese name",
+        max_length=300,
+        blank=True,
+        help_text="Where the Chinese name is published, e.g. the bureau's own website.",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def local_name(self) -> str:
+        """The name for the page's language: the sourced Chinese name, else the English one."""
+        return self.name_zh if self.name_zh and chinese_page() else self.name
+
+    @property
+    def local_name_lang(self) -> str:
+        """ "en" when local_name is the English name on a page in another language, else ""."""
+        return "en" if chinese_page() and not self.name_zh else ""
+
+    def clean(self) -> None:
+        super().clean()
+        if self.name_zh and not self.name_zh_source.strip():
+            raise ValidationError(
+                {
+                    "name_zh_source": "Say where the Chinese name is published: names are never "
+                    "translated by the portal."
+                }
+            )
+
+
+def chinese_name_constraint(name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=models.Q(name_zh="") | ~models.Q(name_zh_source=""),
+        name=name,
+        violation_error_message="A Chinese name needs the source that gives it.",
+    )
+
+
+class TranslationStatus(models.TextChoices):
+    """Whether Chinese text staff entered is an official translation or the portal's own."""
+
+    OFFICIAL = "official", _("Official translation")
+    UNOFFICIAL = "unofficial", _("Unofficial translation, for reference only")
+
+
+def translation_constraints(field: str, prefix: str) -> list[models.CheckConstraint]:
+    """Chinese text comes with its status, and an official translation names its source."""
+    text, status, source = f"{field}_zh", f"{field}_zh_status", f"{field}_zh_source"
+    return [
+        models.CheckConstraint(
+            condition=models.Q(**{text: "", status: ""})
+            | (~models.Q(**{text: ""}) & models.Q(**{f"{status}__in": TranslationStatus.values})),
+            name=f"{prefix}_{field}_zh_has_status",
+            violation_error_message="Chinese text needs its status: official or unofficial.",
+        ),
+        models.CheckConstraint(
+            condition=~models.Q(**{status: TranslationStatus.OFFICIAL, source: ""}),
+            name=f"{prefix}_{field}_zh_official_has_source",
+            violation_error_message="An official translation needs the source that publishes it.",
+        ),
+    ]
+
+
+def clean_translation(instance: models.Model, field: str) -> None:
+    text = getattr(instance, f"{field}_zh").strip()
+    status = getattr(instance, f"{field}_zh_status")
+    source = getattr(instance, f"{field}_zh_source").strip()
+    if text and not status:
+        raise ValidationError(
+            {f"{field}_zh_status": "Say whether the Chinese text is an official translation."}
+        )
+    if status and not text:
+        raise ValidationError({f"{field}_zh": "Give the Chinese text, or clear its status."})
+    if status == TranslationStatus.OFFICIAL and not source:
+        raise ValidationError(
+            {f"{field}_zh_source": "An official translation needs the source that publishes it."}
+        )
+
+
+class ChineseDescription(models.Model):
+    """A Chinese version of the record's description, entered by staff and marked official
+    (published by a party, with its source) or unofficial (the portal's, for reference)."""
+
+    description_zh = models.TextField(
+        "Chinese description",
+        blank=True,
+        help_text="Chinese text of the description; shown on Chinese pages with its status "
+        "and the English original.",
+    )
+    description_zh_status = models.CharField(
+        "status of the Chinese description",
+        max_length=10,
+        choices=TranslationStatus.choices,
+        blank=True,
+        help_text="Official: published by a government or party (give the source). "
+        "Unofficial: shown marked “for reference only”.",
+    )
+    description_zh_source = models.CharField(
+        "source of the Chinese description",
+        max_length=300,
+        blank=True,
+        help_text="Where an official translation is published; optional for an unofficial one.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        super().clean()
+        clean_translation(self, "description")
+
+
 def publishable_history(**options) -> HistoricalRecords:
     """Change history for a publishable record (django-simple-history).
 
@@ -70,21 +208,26 @@ def publishable_history(**options) -> HistoricalRecords:
 
 
 class Precision(models.TextChoices):
-    DAY = "day", "Day"
-    MONTH = "month", "Month"
-    YEAR = "year", "Year"
-    UNKNOWN = "unknown", "Unknown"
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+    YEAR = "year", _("Year")
+    UNKNOWN = "unknown", _("Unknown")
+
+
+# The language's format for each precision (sci_portal/formats and Django's own):
+# 25 November 2022, June 2020, 2022 in English; 2022年11月25日, 2020年6月, 2022年 in Chinese.
+PRECISION_FORMATS = {
+    Precision.DAY: "DATE_FORMAT",
+    Precision.MONTH: "YEAR_MONTH_FORMAT",
+    Precision.YEAR: "YEAR_FORMAT",
+}
 
 
 def format_partial_date(value: datetime.date | None, precision: str) -> str:
-    """Render a date only as precisely as the source gives it."""
+    """Render a date only as precisely as the source gives it, in the active language."""
     if value is None or precision == Precision.UNKNOWN:
-        return "unknown"
-    if precision == Precision.YEAR:
-        return str(value.year)
-    if precision == Precision.MONTH:
-        return f"{MONTHS[value.month]} {value.year}"
-    return f"{value.day} {MONTHS[value.month]} {value.year}"
+        return gettext("unknown")
+    return formats.date_format(value, PRECISION_FORMATS[precision])
 
 
 def iso_partial_date(value: datetime.date | None, precision: str) -> str | None:
@@ -166,12 +309,12 @@ class Source(models.Model):
     """A published document that facts are transcribed from."""
 
     class Kind(models.TextChoices):
-        PRESS_RELEASE = "press_release", "Press release"
-        MEDIA_RELEASE = "media_release", "Media release"
-        ANNEX = "annex", "Annex"
-        FACTSHEET = "factsheet", "Factsheet"
-        WEB_PAGE = "web_page", "Web page"
-        OTHER = "other", "Other"
+        PRESS_RELEASE = "press_release", _("Press release")
+        MEDIA_RELEASE = "media_release", _("Media release")
+        ANNEX = "annex", _("Annex")
+        FACTSHEET = "factsheet", _("Factsheet")
+        WEB_PAGE = "web_page", _("Web page")
+        OTHER = "other", _("Other")
 
     slug = models.SlugField(max_length=100, unique=True)
     title = models.CharField(max_length=300)
@@ -256,6 +399,26 @@ class Meeting(Publishable):
     )
     place = models.CharField(max_length=200, blank=True, help_text="Blank when no source says.")
     summary = models.TextField(blank=True)
+    summary_zh = models.TextField(
+        "Chinese summary",
+        blank=True,
+        help_text="Chinese text of the summary; shown on Chinese pages with its status and "
+        "the English original.",
+    )
+    summary_zh_status = models.CharField(
+        "status of the Chinese summary",
+        max_length=10,
+        choices=TranslationStatus.choices,
+        blank=True,
+        help_text="Official: published by a government or party (give the source). "
+        "Unofficial: shown marked “for reference only”.",
+    )
+    summary_zh_source = models.CharField(
+        "source of the Chinese summary",
+        max_length=300,
+        blank=True,
+        help_text="Where an official translation is published; optional for an unofficial one.",
+    )
     stated_mou_total = models.PositiveIntegerField(
         null=True,
         blank=True,
@@ -281,10 +444,12 @@ class Meeting(Publishable):
                 violation_error_message="A meeting's ordinal is 1 or more.",
             ),
             precision_constraint("date", "meeting_date_precision_valid"),
+            *translation_constraints("summary", "meeting"),
         ]
 
     def __str__(self) -> str:
-        return f"{ordinal_label(self.ordinal)} JIC meeting"
+        # Translators: "3rd JIC meeting"; ordinal is Django's ("3rd", "第3").
+        return gettext("%(ordinal)s JIC meeting") % {"ordinal": ordinal(self.ordinal)}
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:detail", args=[self.ordinal])
@@ -294,6 +459,7 @@ class Meeting(Publishable):
 
     def clean(self) -> None:
         clean_partial_date(self, "date")
+        clean_translation(self, "summary")
 
     @property
     def date_display(self) -> str:
@@ -304,22 +470,17 @@ class Meeting(Publishable):
         return iso_partial_date(self.date, self.date_precision)
 
 
-def ordinal_label(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
 class CoChairManager(models.Manager):
     def get_by_natural_key(self, ordinal, order):
         return self.get(meeting__ordinal=ordinal, order=order)
 
 
-class CoChair(models.Model):
+class CoChair(ChineseNamed):
     """A person who co-chaired a JIC meeting, with the title the source gives."""
 
     class Side(models.TextChoices):
-        SINGAPORE = "SG", "Singapore"
-        SHENZHEN = "SZ", "Shenzhen"
+        SINGAPORE = "SG", _("Singapore")
+        SHENZHEN = "SZ", _("Shenzhen")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="co_chairs")
     order = models.PositiveSmallIntegerField(default=1)
@@ -335,6 +496,7 @@ class CoChair(models.Model):
         ordering = ["meeting__ordinal", "order"]
         constraints = [
             models.UniqueConstraint(fields=["meeting", "order"], name="cochair_unique_order"),
+            chinese_name_constraint("cochair_name_zh_has_source"),
         ]
 
     def __str__(self) -> str:

@@ -14,6 +14,42 @@ PRECISION_HELP = (
     "or 1 January), or unknown (the date is null)."
 )
 ISO_HELP = "The date in ISO 8601 at its precision (2022-11-25, 2020-06 or 2022); null if unknown."
+DISPLAY_HELP = (
+    "The date as the portal shows it, at its precision, in the language asked for "
+    "(Accept-Language): 25 November 2022, June 2020 / 2022年11月25日, 2020年6月; "
+    '"unknown" (未知) when unknown.'
+)
+LABEL_HELP = "The label of `{field}`, in the language asked for (Accept-Language: en or zh-hans)."
+NAME_ZH_HELP = (
+    "The Chinese name, only where a published source gives it (see name_zh_source); "
+    "empty otherwise: the portal never translates a name."
+)
+NAME_ZH_SOURCE_HELP = "Where the Chinese name is published; empty when there is no Chinese name."
+TEXT_ZH_HELP = "Chinese text of `{field}` entered by staff; empty when there is none."
+TEXT_ZH_STATUS_HELP = (
+    "official (a translation published by a government or party, see {field}_zh_source) or "
+    "unofficial (the portal's own, for reference only); empty when there is no Chinese text."
+)
+TEXT_ZH_SOURCE_HELP = (
+    "Where an official translation is published; may be empty for an unofficial one."
+)
+
+
+def chinese_name_kwargs() -> dict:
+    """extra_kwargs for a record's name_zh and name_zh_source."""
+    return {
+        "name_zh": {"help_text": NAME_ZH_HELP},
+        "name_zh_source": {"help_text": NAME_ZH_SOURCE_HELP},
+    }
+
+
+def chinese_text_kwargs(field: str) -> dict:
+    """extra_kwargs for the Chinese text of `field` and its status and source."""
+    return {
+        f"{field}_zh": {"help_text": TEXT_ZH_HELP.format(field=field)},
+        f"{field}_zh_status": {"help_text": TEXT_ZH_STATUS_HELP.format(field=field)},
+        f"{field}_zh_source": {"help_text": TEXT_ZH_SOURCE_HELP},
+    }
 
 
 class ReadOnlyFields:
@@ -101,14 +137,28 @@ class MeetingSummarySerializer(PublishedSummarySerializer):
 
 
 class CoChairSerializer(RecordSerializer):
+    side_display = serializers.CharField(
+        source="get_side_display", help_text=LABEL_HELP.format(field="side")
+    )
+
     class Meta:
         model = CoChair
-        fields = ["order", "name", "honorific", "title", "side"]
+        fields = [
+            "order",
+            "name",
+            "name_zh",
+            "name_zh_source",
+            "honorific",
+            "title",
+            "side",
+            "side_display",
+        ]
         extra_kwargs = {
             "order": {"help_text": "Order of mention in the source."},
             "name": {"help_text": "The co-chair's name as published."},
             "title": {"help_text": "Their office, as the source gives it."},
             "side": {"help_text": "SG for Singapore, SZ for Shenzhen."},
+            **chinese_name_kwargs(),
         }
 
 
@@ -116,8 +166,12 @@ class MeetingSerializer(RecordSerializer):
     url = RecordURLField(
         view_name="api:meeting-detail", lookup_field="ordinal", help_text="This meeting's URL."
     )
-    name = serializers.CharField(source="__str__", help_text='e.g. "3rd JIC meeting".')
+    name = serializers.CharField(
+        source="__str__",
+        help_text='e.g. "3rd JIC meeting" (联合执行委员会第3次会议 with Accept-Language: zh-hans).',
+    )
     date_iso = serializers.CharField(allow_null=True, help_text=ISO_HELP)
+    date_display = serializers.CharField(help_text=DISPLAY_HELP)
     co_chairs = CoChairSerializer(many=True, help_text="Who co-chaired it.")
     sources = CitationSerializer(
         source="citations", many=True, help_text="Where the facts about it are stated."
@@ -138,8 +192,12 @@ class MeetingSerializer(RecordSerializer):
             "date",
             "date_precision",
             "date_iso",
+            "date_display",
             "place",
             "summary",
+            "summary_zh",
+            "summary_zh_status",
+            "summary_zh_source",
             "stated_mou_total",
             "stated_project_total",
             "co_chairs",
@@ -152,4 +210,5 @@ class MeetingSerializer(RecordSerializer):
             "date_precision": {"help_text": PRECISION_HELP},
             "place": {"help_text": "Where it was held; empty when no source says."},
             "summary": {"help_text": "What the meeting did, in brief."},
+            **chinese_text_kwargs("summary"),
         }

@@ -3,6 +3,10 @@
 Lists narrow their rows with the app's FilterSet, show how many rows each
 choice of a facet would give, paginate without losing the filters, and export
 every matching row as CSV or JSON. Record pages show drafts to staff only.
+
+Exports are data: their columns and values are the same whichever language the
+page is in (English labels, the English pages' permalinks), so a file downloaded
+from a Chinese page reads like one from an English page.
 """
 
 import csv
@@ -27,8 +31,10 @@ from django.http import (
     StreamingHttpResponse,
 )
 from django.urls import reverse
-from django.utils import dateformat, timezone
+from django.utils import formats, timezone, translation
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 from django.views.generic import DetailView, ListView
 
 from .filters import MeetingFilter
@@ -40,7 +46,8 @@ PUBLISHED = Status.PUBLISHED
 
 
 def long_date(value: datetime.date) -> str:
-    return dateformat.format(value, "j F Y")
+    """A full date in the active language: 25 November 2022, 2022年11月25日."""
+    return formats.date_format(value, "DATE_FORMAT")
 
 
 def count_of(related: QuerySet, field: str) -> Coalesce:
@@ -72,14 +79,24 @@ def citation_text(
     parts = []
     names = [name for name in parties if name]
     if names:
-        parts.append("; ".join(names) + ".")
-    parts.append(f"“{title}”.")
+        parts.append(_("%(parties)s.") % {"parties": _("; ").join(names)})
+    parts.append(_("“%(title)s”.") % {"title": title})
     if date:
-        parts.append(f"{date}.")
+        parts.append(_("%(date)s.") % {"date": date})
     if source is not None:
-        parts.append(f"{source.publisher}, “{source.title}”, {long_date(source.published_on)}.")
+        parts.append(
+            _("%(publisher)s, “%(title)s”, %(date)s.")
+            % {
+                "publisher": source.publisher,
+                "title": source.title,
+                "date": long_date(source.published_on),
+            }
+        )
     retrieved = retrieved or timezone.localdate()
-    parts.append(f"SCI Portal, {permalink} (retrieved {long_date(retrieved)}).")
+    parts.append(
+        _("SCI Portal, %(permalink)s (retrieved %(date)s).")
+        % {"permalink": permalink, "date": long_date(retrieved)}
+    )
     return " ".join(parts)
 
 
@@ -88,6 +105,20 @@ class FacetChoice:
     value: str
     label: str
     count: int
+    # "en" when the label is a record's English name on a page in another language.
+    lang: str = ""
+
+
+class FacetSelect(forms.Select):
+    """A facet's select; an option whose label is English on a Chinese page says so (lang)."""
+
+    english_values: frozenset[str] = frozenset()
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if str(value) in self.english_values:
+            option["attrs"]["lang"] = "en"
+        return option
 
 
 @dataclasses.dataclass
@@ -159,7 +190,8 @@ class FilteredListView(ListView):
     # Export rows are fetched in chunks; each chunk costs one query per prefetch.
     export_chunk_size = 2000
     paginate_by = 25
-    noun, noun_plural = "record", "records"
+    noun = pgettext_lazy("count noun", "record")
+    noun_plural = pgettext_lazy("count noun", "records")
     # Labels for the ordering choices; the FilterSet's own label where absent.
     ordering_labels: dict[str, str] = {}
 
@@ -184,7 +216,7 @@ class FilteredListView(ListView):
         if not self.filterset.is_valid():
             form = self.filterset.form
             for name, messages in self.filterset.errors.items():
-                label = form.fields[name].label if name in form.fields else name
+                label = str(form.fields[name].label) if name in form.fields else name
                 for message in messages:
                     self.input_errors.append((form[name].id_for_label, label, message))
         if self.export:
@@ -210,14 +242,17 @@ class FilteredListView(ListView):
         if self.input_errors:
             return 1  # the filters are wrong already: no page of theirs to check
         if number < 1:
-            self.input_errors.append(
-                ("", "Page", f"“{raw[:40]}” is not a page number: pages are 1, 2, 3…")
-            )
+            message = _("“%(value)s” is not a page number: pages are 1, 2, 3…")
+            self.input_errors.append(("", _("Page"), message % {"value": raw[:40]}))
             return 1
         if number > paginator.num_pages:
-            pages = "1 page" if paginator.num_pages == 1 else f"{paginator.num_pages} pages"
+            message = ngettext(
+                "There is no page %(number)s: these results fill %(pages)s page.",
+                "There is no page %(number)s: these results fill %(pages)s pages.",
+                paginator.num_pages,
+            )
             self.input_errors.append(
-                ("", "Page", f"There is no page {number}: these results fill {pages}.")
+                ("", _("Page"), message % {"number": number, "pages": paginator.num_pages})
             )
             return 1
         return number
@@ -289,8 +324,7 @@ class FilteredListView(ListView):
         form.label_suffix = ""
         for name, field in form.fields.items():
             if name in self.facets:
-                if not isinstance(field, forms.ChoiceField):
-                    field.widget = forms.Select()
+                field.widget = FacetSelect()
                 field.help_text = ""
             elif isinstance(field, forms.DateField):
                 field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -298,7 +332,7 @@ class FilteredListView(ListView):
             elif name == "q":
                 field.widget = forms.TextInput(attrs={"type": "search"})
             elif name == "ordering":
-                field.label = "Sort by"
+                field.label = _("Sort by")
                 field.help_text = ""
                 labels = self.ordering_labels
                 field.widget.choices = [(v, labels.get(v, label)) for v, label in field.choices]
@@ -307,9 +341,12 @@ class FilteredListView(ListView):
         """Each facet's select offers its choices with how many rows each would give."""
         for facet in facets:
             # The widget only: the field's own choices still validate the input.
-            form.fields[facet.name].widget.choices = [("", facet.any_label)] + [
-                (c.value, f"{c.label} ({c.count})") for c in facet.choices
+            widget = form.fields[facet.name].widget
+            widget.choices = [("", facet.any_label)] + [
+                (c.value, _("%(label)s (%(count)s)") % {"label": c.label, "count": c.count})
+                for c in facet.choices
             ]
+            widget.english_values = frozenset(c.value for c in facet.choices if c.lang == "en")
 
     def active_filters(self, facets: list[Facet]) -> list[dict[str, str]]:
         """The filters in force, each with a link that removes it."""
@@ -325,6 +362,7 @@ class FilteredListView(ListView):
                 {
                     "label": str(form.fields[name].label),
                     "value": choice.label if choice else value,
+                    "lang": choice.lang if choice else "",
                     "remove": self.request.path + self._query(without=(name, self.page_kwarg)),
                 }
             )
@@ -335,12 +373,18 @@ class FilteredListView(ListView):
     def export_rows(self) -> Iterator[Any]:
         return self.filterset.qs.iterator(chunk_size=self.export_chunk_size)
 
+    def export_lines(self, columns: tuple[Column, ...]) -> Iterator[list[Any]]:
+        """Each row's cells, made in English whatever the page's language (exports are data)."""
+        with translation.override("en"):
+            for row in self.export_rows():
+                yield [get(row) for _header, get in columns]
+
     def export_response(self) -> HttpResponse:
         stamp = timezone.localdate().isoformat()
         filename = f"sci-portal-{self.export_name}-{stamp}.{self.export}"
         disposition = {"Content-Disposition": f'attachment; filename="{filename}"'}
         if self.input_errors:
-            errors = {label: message for _, label, message in self.input_errors}
+            errors = {label: message for _field, label, message in self.input_errors}
             if self.export == "json":
                 return JsonResponse({"errors": errors}, status=400)
             text = "".join(f"{label}: {message}\n" for label, message in errors.items())
@@ -348,14 +392,14 @@ class FilteredListView(ListView):
         columns = self.get_export_columns()
         headers = [header for header, _ in columns]
         if self.export == "json":
-            results = [{header: get(row) for header, get in columns} for row in self.export_rows()]
+            results = [dict(zip(headers, line, strict=True)) for line in self.export_lines(columns)]
             return JsonResponse(
                 {"count": len(results), "results": results},
                 json_dumps_params={"ensure_ascii": False, "indent": 1},
                 headers=disposition,
             )
         writer = csv.writer(_Echo())
-        lines = ([_csv_cell(get(row)) for _, get in columns] for row in self.export_rows())
+        lines = ([_csv_cell(cell) for cell in line] for line in self.export_lines(columns))
         return StreamingHttpResponse(
             (writer.writerow(line) for line in chain([headers], lines)),
             content_type="text/csv; charset=utf-8",
@@ -431,7 +475,8 @@ def _co_chairs(meeting: Meeting) -> str:
 
 
 class MeetingListView(FilteredListView):
-    noun, noun_plural = "meeting", "meetings"
+    noun = pgettext_lazy("count noun", "meeting")
+    noun_plural = pgettext_lazy("count noun", "meetings")
     template_name = "meetings/meeting_list.html"
     context_object_name = "meetings"
     filterset_class = MeetingFilter
@@ -449,11 +494,11 @@ class MeetingListView(FilteredListView):
         ("stated_project_total", lambda m: m.stated_project_total),
     )
     ordering_labels = {
-        "": "First meeting first (default)",
-        "ordinal": "First meeting first",
-        "-ordinal": "Latest meeting first",
-        "date": "Date, earliest first",
-        "-date": "Date, latest first",
+        "": gettext_lazy("First meeting first (default)"),
+        "ordinal": gettext_lazy("First meeting first"),
+        "-ordinal": gettext_lazy("Latest meeting first"),
+        "date": gettext_lazy("Date, earliest first"),
+        "-date": gettext_lazy("Date, latest first"),
     }
 
     def published(self) -> QuerySet:
@@ -493,8 +538,12 @@ class MeetingDetailView(RecordDetailView):
     def citation(self, permalink: str) -> str:
         meeting = self.object
         return citation_text(
-            title=f"{meeting} of the Singapore-China (Shenzhen) Smart City Initiative",
-            parties=[f"{c.name}, {c.title}" for c in meeting.co_chairs.all()],
+            title=_("%(meeting)s of the Singapore-China (Shenzhen) Smart City Initiative")
+            % {"meeting": meeting},
+            parties=[
+                _("%(name)s, %(title)s") % {"name": c.local_name, "title": c.title}
+                for c in meeting.co_chairs.all()
+            ],
             date=meeting.date_display,
             source=first_source(meeting),
             permalink=permalink,

@@ -8,6 +8,7 @@ from meetings.admin import (
     OrderedPartsFormSet,
     PartAdmin,
     PublishableAdmin,
+    chinese_fieldset,
 )
 from meetings.models import Meeting
 
@@ -22,7 +23,11 @@ class AreaAdmin(PublishableAdmin):
     list_filter = ["status"]
     search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "slug", "description", *PublishableAdmin.publication_fields]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "description"]}),
+        chinese_fieldset("description", name=True),
+        ("Publication", {"fields": PublishableAdmin.publication_fields}),
+    ]
 
     def get_queryset(self, request):
         return (
@@ -53,13 +58,14 @@ class PartyAdmin(PublishableAdmin):
     list_display = ["name", "short_name", "country", "city", "kind", "parent", "status"]
     list_filter = ["status", "kind", "country"]
     list_select_related = ["parent"]
-    search_fields = ["name", "short_name", "other_names", "slug"]
-    search_help_text = "Any name it is known by: its name, short name or another name."
+    search_fields = ["name", "short_name", "other_names", "slug", "name_zh"]
+    search_help_text = "Any name it is known by: name, short name, another name, Chinese name."
     autocomplete_fields = ["parent"]
     prepopulated_fields = {"slug": ["name"]}
     fieldsets = [
         (None, {"fields": ["name", "slug", "short_name", "other_names"]}),
         ("What it is", {"fields": ["kind", ("country", "city"), "parent", "description"]}),
+        chinese_fieldset("description", name=True),
         ("Publication", {"fields": PublishableAdmin.publication_fields}),
     ]
     inlines = [PartyCitationInline]
@@ -143,6 +149,7 @@ class MOUAdmin(PublishableAdmin):
             },
         ),
         ("Where it belongs", {"fields": ["area", "meeting", "builds_on"]}),
+        chinese_fieldset("description"),
         ("Publication", {"fields": PublishableAdmin.publication_fields}),
     ]
     inlines = [SignatoryInline, MOUCitationInline]

@@ -2,6 +2,7 @@
 
 import django_filters
 from django.db.models import Exists, OuterRef, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from meetings.filters import CountryFilter, OrderingFilter, SearchFilter
 from meetings.models import Meeting, Status
@@ -23,42 +24,42 @@ class MOUFilter(django_filters.FilterSet):
     nothing, as if the draft did not exist (else the results would reveal it)."""
 
     area = django_filters.CharFilter(
-        method="filter_area", label="Area", help_text="An area's slug, e.g. digital-trade."
+        method="filter_area", label=_("Area"), help_text=_("An area's slug, e.g. digital-trade.")
     )
     meeting = django_filters.NumberFilter(
         method="filter_meeting",
-        label="JIC meeting",
+        label=_("JIC meeting"),
         min_value=1,
         max_value=32767,
-        help_text="The meeting's ordinal: 3 for the 3rd JIC meeting.",
+        help_text=_("The meeting's ordinal: 3 for the 3rd JIC meeting."),
     )
     party = django_filters.CharFilter(
-        method="filter_party", label="Party", help_text="A party's slug: MOUs it signed."
+        method="filter_party", label=_("Party"), help_text=_("A party's slug: MOUs it signed.")
     )
     country = CountryFilter(
         method="filter_country",
-        label="Country",
-        help_text="ISO 3166 alpha-2 code (SG, CN…): MOUs with a party from that country.",
+        label=_("Country"),
+        help_text=_("ISO 3166 alpha-2 code (SG, CN…): MOUs with a party from that country."),
     )
     type = django_filters.ChoiceFilter(
         field_name="instrument_type",
         choices=MOU.InstrumentType.choices,
-        label="Type",
-        help_text="The instrument type.",
+        label=_("Type"),
+        help_text=_("The instrument type."),
     )
     signed_after = django_filters.DateFilter(
         field_name="signed_on",
         lookup_expr="gte",
-        label="Signed on or after",
-        help_text="ISO date (YYYY-MM-DD). A month-precise date counts as its first day.",
+        label=_("Signed on or after"),
+        help_text=_("ISO date (YYYY-MM-DD). A month-precise date counts as its first day."),
     )
     signed_before = django_filters.DateFilter(
         field_name="signed_on",
         lookup_expr="lte",
-        label="Signed on or before",
-        help_text="ISO date (YYYY-MM-DD).",
+        label=_("Signed on or before"),
+        help_text=_("ISO date (YYYY-MM-DD)."),
     )
-    q = SearchFilter(help_text="Free text over titles, descriptions and party names.")
+    q = SearchFilter(help_text=_("Free text over titles, descriptions and party names."))
     ordering = RankedOrderingFilter(
         fields=(
             ("signed_on", "signed"),
@@ -66,7 +67,7 @@ class MOUFilter(django_filters.FilterSet):
             ("meeting__ordinal", "meeting"),
             ("area__name", "area"),
         ),
-        help_text="signed, title, meeting or area; prefix with - for descending.",
+        help_text=_("signed, title, meeting or area; prefix with - for descending."),
     )
 
     class Meta:
@@ -91,15 +92,15 @@ class MOUFilter(django_filters.FilterSet):
 
 class PartyFilter(django_filters.FilterSet):
     country = CountryFilter(
-        method="filter_country", label="Country", help_text="ISO 3166 alpha-2 code: SG, CN…"
+        method="filter_country", label=_("Country"), help_text=_("ISO 3166 alpha-2 code: SG, CN…")
     )
     kind = django_filters.ChoiceFilter(
-        choices=Party.Kind.choices, label="Kind", help_text="The kind of organisation."
+        choices=Party.Kind.choices, label=_("Kind"), help_text=_("The kind of organisation.")
     )
-    q = SearchFilter(help_text="Free text over a party's names.")
+    q = SearchFilter(help_text=_("Free text over a party's names."))
     ordering = OrderingFilter(
         fields=(("name", "name"), ("country", "country")),
-        help_text="name or country; prefix with - for descending.",
+        help_text=_("name or country; prefix with - for descending."),
     )
 
     class Meta:

@@ -14,10 +14,14 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Concat
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from meetings.models import (
+    ChineseDescription,
+    ChineseNamed,
     Citation,
     CitationManager,
     Meeting,
@@ -28,6 +32,7 @@ from meetings.models import (
     SlugNaturalKeyManager,
     Source,
     Status,
+    chinese_name_constraint,
     clean_partial_date,
     format_partial_date,
     is_postgresql,
@@ -35,6 +40,7 @@ from meetings.models import (
     partial_date_bounds,
     precision_constraint,
     publishable_history,
+    translation_constraints,
 )
 
 # Full-text search on PostgreSQL reads a stored, GIN-indexed document per record
@@ -47,6 +53,9 @@ NAME_CONFIG = "simple"
 
 
 WORD = re.compile(r"[^\W_]+")
+# Chinese (CJK) characters: the full-text documents hold English words, so text in
+# Chinese is matched against the parties' Chinese names as text instead.
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Quotes, a leading minus or "or" make the text a web-search expression.
 OPERATORS = re.compile(r'"|(^|\s)-|\bor\b', re.IGNORECASE)
 
@@ -131,9 +140,13 @@ class PartyQuerySet(PublishableQuerySet):
                 Q(search_vector=search_query(text, NAME_CONFIG))
                 | Q(name__icontains=text)
                 | Q(other_names__icontains=text)
+                | Q(name_zh__icontains=text)
             )
         return self.filter(
-            Q(name__icontains=text) | Q(short_name__icontains=text) | Q(other_names__icontains=text)
+            Q(name__icontains=text)
+            | Q(short_name__icontains=text)
+            | Q(other_names__icontains=text)
+            | Q(name_zh__icontains=text)
         )
 
     def refresh_search_vectors(self) -> int:
@@ -156,7 +169,7 @@ class PartyManager(WithoutSearchVector, SlugNaturalKeyManager.from_queryset(Part
     pass
 
 
-class Area(Publishable):
+class Area(ChineseNamed, ChineseDescription, Publishable):
     """A cooperation area of the initiative (Digital Trade, Innovation and Entrepreneurship…)."""
 
     name = models.CharField(max_length=200, unique=True)
@@ -169,6 +182,10 @@ class Area(Publishable):
     class Meta:
         ordering = ["name"]
         permissions = [("publish_area", "Can publish and unpublish areas")]
+        constraints = [
+            chinese_name_constraint("area_name_zh_has_source"),
+            *translation_constraints("description", "area"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -180,23 +197,23 @@ class Area(Publishable):
         return reverse("areas:detail", args=[self.slug])
 
 
-class Party(Publishable):
+class Party(ChineseNamed, ChineseDescription, Publishable):
     """An organisation that signs MOUs or takes part in projects."""
 
     class Kind(models.TextChoices):
-        GOVERNMENT = "government", "Government body"
-        STATUTORY_BOARD = "statutory_board", "Statutory board"
-        COMPANY = "company", "Company"
-        GROUP = "group", "Group of companies"
-        BANK = "bank", "Bank"
-        BANK_BRANCH = "bank_branch", "Bank branch"
-        UNIVERSITY = "university", "University"
-        RESEARCH_LAB = "research_lab", "Research lab"
-        INCUBATOR = "incubator", "Incubator or accelerator"
-        DISPUTE_RESOLUTION = "dispute_resolution", "Dispute-resolution body"
-        LIBRARY = "library", "Library"
-        OTHER = "other", "Other"
-        UNKNOWN = "unknown", "Unknown"
+        GOVERNMENT = "government", _("Government body")
+        STATUTORY_BOARD = "statutory_board", _("Statutory board")
+        COMPANY = "company", _("Company")
+        GROUP = "group", _("Group of companies")
+        BANK = "bank", _("Bank")
+        BANK_BRANCH = "bank_branch", _("Bank branch")
+        UNIVERSITY = "university", _("University")
+        RESEARCH_LAB = "research_lab", _("Research lab")
+        INCUBATOR = "incubator", _("Incubator or accelerator")
+        DISPUTE_RESOLUTION = "dispute_resolution", _("Dispute-resolution body")
+        LIBRARY = "library", _("Library")
+        OTHER = "other", _("Other")
+        UNKNOWN = "unknown", _("Unknown")
 
     name = models.CharField(
         max_length=300, unique=True, help_text="The fullest name a source uses."
@@ -240,6 +257,8 @@ class Party(Publishable):
                 name="party_not_own_parent",
                 violation_error_message="An organisation cannot be part of itself.",
             ),
+            chinese_name_constraint("party_name_zh_has_source"),
+            *translation_constraints("description", "party"),
         ]
 
     def __str__(self) -> str:
@@ -286,6 +305,7 @@ class Party(Publishable):
         return names
 
     def clean(self) -> None:
+        super().clean()
         ancestor = self.parent
         while ancestor is not None:
             if ancestor.pk == self.pk:
@@ -343,9 +363,15 @@ class MOUQuerySet(PublishableQuerySet):
                 | Exists(Signatory.objects.filter(mou=OuterRef("pk"), party__in=matching_parties))
             )
         query = search_query(text)
-        return self.filter(search_vector=query).annotate(
-            rank=SearchRank(models.F("search_vector"), query)
-        )
+        matches = Q(search_vector=query)
+        if CJK.search(text):
+            matching_parties = Party.objects.published().filter(name_zh__icontains=text)
+            matches |= Exists(
+                Signatory.objects.filter(
+                    mou=OuterRef("pk"), party__in=matching_parties.values("pk")
+                )
+            )
+        return self.filter(matches).annotate(rank=SearchRank(models.F("search_vector"), query))
 
     def refresh_search_vectors(self) -> int:
         """Recompute the stored search document of these MOUs (PostgreSQL only)."""
@@ -370,19 +396,19 @@ class MOUManager(WithoutSearchVector, PublishableManager.from_queryset(MOUQueryS
     pass
 
 
-class MOU(Publishable):
+class MOU(ChineseDescription, Publishable):
     """A signed instrument (MOU, Memorandum of Intent, Protocol…) between two or more parties."""
 
     class InstrumentType(models.TextChoices):
-        MOU = "mou", "Memorandum of Understanding"
-        MOI = "moi", "Memorandum of Intent"
-        PROTOCOL = "protocol", "Protocol"
-        STRATEGIC_COOPERATION = "strategic_cooperation", "Memorandum of Strategic Cooperation"
+        MOU = "mou", _("Memorandum of Understanding")
+        MOI = "moi", _("Memorandum of Intent")
+        PROTOCOL = "protocol", _("Protocol")
+        STRATEGIC_COOPERATION = "strategic_cooperation", _("Memorandum of Strategic Cooperation")
         MEDIATION_ARBITRATION_PROTOCOL = (
             "mediation_arbitration_protocol",
-            "Mediation-Arbitration Protocol",
+            _("Mediation-Arbitration Protocol"),
         )
-        OTHER = "other", "Other"
+        OTHER = "other", _("Other")
 
     title = models.CharField(max_length=500, help_text="The title as published.")
     title_is_official = models.BooleanField(
@@ -462,6 +488,7 @@ class MOU(Publishable):
                 name="mou_not_built_on_itself",
                 violation_error_message="An instrument cannot build on itself.",
             ),
+            *translation_constraints("description", "mou"),
         ]
 
     def __str__(self) -> str:
@@ -482,6 +509,7 @@ class MOU(Publishable):
         return iso_partial_date(self.signed_on, self.signed_on_precision)
 
     def clean(self) -> None:
+        super().clean()
         clean_partial_date(self, "signed_on")
         if self.signed_after_meeting():
             meeting = self.meeting
@@ -518,8 +546,8 @@ class Signatory(models.Model):
     """A party to an MOU, in the order the title names them; may be a party no source names."""
 
     class Side(models.TextChoices):
-        SINGAPORE = "SG", "Singapore"
-        CHINA = "CN", "China"
+        SINGAPORE = "SG", _("Singapore")
+        CHINA = "CN", _("China")
 
     mou = models.ForeignKey(MOU, on_delete=models.CASCADE, related_name="signatories")
     order = models.PositiveSmallIntegerField(default=1)
@@ -562,7 +590,14 @@ class Signatory(models.Model):
 
     @property
     def display_name(self) -> str:
-        return self.party.name if self.party_id else f"{self.unnamed_description} (name unknown)"
+        if self.party_id:
+            return self.party.name
+        return gettext("%(description)s (name unknown)") % {"description": self.unnamed_description}
+
+    @property
+    def local_name(self) -> str:
+        """display_name in the page's language: a party's sourced Chinese name where it has one."""
+        return self.party.local_name if self.party_id else self.display_name
 
     def natural_key(self):
         return (self.mou.slug, self.order)

@@ -3,7 +3,10 @@
 from rest_framework import serializers
 
 from meetings.serializers import (
+    DISPLAY_HELP,
     ISO_HELP,
+    LABEL_HELP,
+    NAME_ZH_HELP,
     PRECISION_HELP,
     CitationSerializer,
     FilteredListField,
@@ -12,6 +15,8 @@ from meetings.serializers import (
     ReadOnlyFields,
     RecordSerializer,
     RecordURLField,
+    chinese_name_kwargs,
+    chinese_text_kwargs,
 )
 
 from .models import MOU, Area, Party, Signatory
@@ -26,10 +31,11 @@ class AreaSummarySerializer(PublishedSummarySerializer):
 
     class Meta:
         model = Area
-        fields = ["url", "slug", "name"]
+        fields = ["url", "slug", "name", "name_zh"]
         extra_kwargs = {
             "slug": {"help_text": "The area's identifier."},
             "name": {"help_text": "The area's name."},
+            "name_zh": {"help_text": NAME_ZH_HELP},
         }
 
 
@@ -41,10 +47,11 @@ class PartySummarySerializer(PublishedSummarySerializer):
 
     class Meta:
         model = Party
-        fields = ["url", "slug", "name", "short_name", "country"]
+        fields = ["url", "slug", "name", "name_zh", "short_name", "country"]
         extra_kwargs = {
             "slug": {"help_text": "The party's identifier."},
             "short_name": {"help_text": "Acronym (IMDA, NUS…); may be empty."},
+            "name_zh": {"help_text": NAME_ZH_HELP},
         }
 
 
@@ -77,10 +84,13 @@ class SignatorySerializer(RecordSerializer):
     party = PartySummarySerializer(
         allow_null=True, help_text="The party; null when no source names it."
     )
+    side_display = serializers.CharField(
+        source="get_side_display", help_text=LABEL_HELP.format(field="side")
+    )
 
     class Meta:
         model = Signatory
-        fields = ["order", "side", "name", "party", "unnamed_description"]
+        fields = ["order", "side", "side_display", "name", "party", "unnamed_description"]
         extra_kwargs = {
             "order": {"help_text": "Position in the order the title names the parties."},
             "side": {"help_text": "The side it signs for: SG (Singapore) or CN (China)."},
@@ -101,11 +111,25 @@ class AreaSerializer(RecordSerializer):
 
     class Meta:
         model = Area
-        fields = ["url", "slug", "name", "description", "mous", "projects"]
+        fields = [
+            "url",
+            "slug",
+            "name",
+            "name_zh",
+            "name_zh_source",
+            "description",
+            "description_zh",
+            "description_zh_status",
+            "description_zh_source",
+            "mous",
+            "projects",
+        ]
         extra_kwargs = {
             "slug": {"help_text": "The area's identifier."},
             "name": {"help_text": "The area's name."},
             "description": {"help_text": "What the area covers; may be empty."},
+            **chinese_name_kwargs(),
+            **chinese_text_kwargs("description"),
         }
 
 
@@ -120,7 +144,12 @@ class PartySerializer(RecordSerializer):
     )
     country = serializers.CharField(source="country.code", help_text=COUNTRY_HELP)
     country_name = serializers.CharField(
-        source="country.name", help_text="The country's English name; empty when unknown."
+        source="country.name",
+        help_text="The country's name in the language asked for (Accept-Language); "
+        "empty when unknown.",
+    )
+    kind_display = serializers.CharField(
+        source="get_kind_display", help_text=LABEL_HELP.format(field="kind")
     )
     parent = PartySummarySerializer(
         allow_null=True, help_text="The organisation it is part of; null if none is recorded."
@@ -139,14 +168,20 @@ class PartySerializer(RecordSerializer):
             "url",
             "slug",
             "name",
+            "name_zh",
+            "name_zh_source",
             "short_name",
             "other_names",
             "country",
             "country_name",
             "city",
             "kind",
+            "kind_display",
             "parent",
             "description",
+            "description_zh",
+            "description_zh_status",
+            "description_zh_source",
             "mous",
             "projects",
             "sources",
@@ -157,6 +192,8 @@ class PartySerializer(RecordSerializer):
             "city": {"help_text": "Its city; empty when no source says."},
             "kind": {"help_text": "The kind of organisation."},
             "description": {"help_text": "What it is, in brief; may be empty."},
+            **chinese_name_kwargs(),
+            **chinese_text_kwargs("description"),
         }
 
 
@@ -169,7 +206,11 @@ class MOUSerializer(RecordSerializer):
         choices=MOU.InstrumentType.choices,
         help_text="The instrument type (the `type` filter's values).",
     )
+    type_display = serializers.CharField(
+        source="get_instrument_type_display", help_text=LABEL_HELP.format(field="type")
+    )
     signed = serializers.CharField(source="signed_iso", allow_null=True, help_text=ISO_HELP)
+    signed_display = serializers.CharField(help_text=DISPLAY_HELP)
     area = AreaSummarySerializer(allow_null=True, help_text="Its cooperation area, if recorded.")
     meeting = MeetingSummarySerializer(
         allow_null=True, help_text="The JIC meeting it was announced at; null for earlier ones."
@@ -195,13 +236,18 @@ class MOUSerializer(RecordSerializer):
             "title_is_official",
             "short_title",
             "type",
+            "type_display",
             "signed_on",
             "signed_on_precision",
             "signed",
+            "signed_display",
             "area",
             "meeting",
             "signatories",
             "description",
+            "description_zh",
+            "description_zh_status",
+            "description_zh_source",
             "builds_on",
             "built_upon_by",
             "projects",
@@ -211,4 +257,5 @@ class MOUSerializer(RecordSerializer):
             "slug": {"help_text": "The MOU's identifier."},
             "signed_on": {"help_text": "When it was signed; null if unknown."},
             "signed_on_precision": {"help_text": PRECISION_HELP},
+            **chinese_text_kwargs("description"),
         }

@@ -1,6 +1,8 @@
 """The public pages of MOUs, parties and cooperation areas."""
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django_countries import countries
 
 from meetings.models import Meeting
@@ -41,27 +43,28 @@ def _public_signatories() -> QuerySet:
 
 
 class MOUListView(FilteredListView):
-    noun, noun_plural = "MOU", "MOUs"
+    noun = pgettext_lazy("count noun", "MOU")
+    noun_plural = pgettext_lazy("count noun", "MOUs")
     template_name = "mous/mou_list.html"
     context_object_name = "mous"
     filterset_class = MOUFilter
     facets = {
-        "area": "Any area",
-        "meeting": "Any meeting",
-        "party": "Any party",
-        "country": "Any country",
-        "type": "Any type",
+        "area": gettext_lazy("Any area"),
+        "meeting": gettext_lazy("Any meeting"),
+        "party": gettext_lazy("Any party"),
+        "country": gettext_lazy("Any country"),
+        "type": gettext_lazy("Any type"),
     }
     ordering_labels = {
-        "": "Latest signed first (default)",
-        "signed": "Signed, earliest first",
-        "-signed": "Signed, latest first",
-        "title": "Title, A to Z",
-        "-title": "Title, Z to A",
-        "meeting": "Meeting, first first",
-        "-meeting": "Meeting, latest first",
-        "area": "Area, A to Z",
-        "-area": "Area, Z to A",
+        "": gettext_lazy("Latest signed first (default)"),
+        "signed": gettext_lazy("Signed, earliest first"),
+        "-signed": gettext_lazy("Signed, latest first"),
+        "title": gettext_lazy("Title, A to Z"),
+        "-title": gettext_lazy("Title, Z to A"),
+        "meeting": gettext_lazy("Meeting, first first"),
+        "-meeting": gettext_lazy("Meeting, latest first"),
+        "area": gettext_lazy("Area, A to Z"),
+        "-area": gettext_lazy("Area, Z to A"),
     }
     export_name = "mous"
     export_columns = (
@@ -86,7 +89,7 @@ class MOUListView(FilteredListView):
         areas = Area.objects.published().annotate(
             n=Count("mous", filter=Q(mous__in=matching), distinct=True)
         )
-        return [FacetChoice(a.slug, a.name, a.n) for a in areas]
+        return [FacetChoice(a.slug, a.local_name, a.n, a.local_name_lang) for a in areas]
 
     def facet_meeting(self, matching: QuerySet) -> list[FacetChoice]:
         meetings = Meeting.objects.published().annotate(
@@ -102,7 +105,7 @@ class MOUListView(FilteredListView):
                 n=Count("signatures__mou", filter=Q(signatures__mou__in=matching), distinct=True)
             )
         )
-        return [FacetChoice(p.slug, p.name, p.n) for p in parties]
+        return [FacetChoice(p.slug, p.local_name, p.n, p.local_name_lang) for p in parties]
 
     def facet_country(self, matching: QuerySet) -> list[FacetChoice]:
         # Counted as the filter matches: any published signatory's party from the country.
@@ -155,32 +158,36 @@ class MOUDetailView(RecordDetailView):
     def citation(self, permalink: str) -> str:
         mou = self.object
         return citation_text(
-            title=mou.title if mou.title_is_official else f"{mou.title} [descriptive title]",
-            parties=[s.display_name for s in mou.signatories.all()],
-            date=f"Signed {mou.signed_display}",
+            title=mou.title
+            if mou.title_is_official
+            else _("%(title)s [descriptive title]") % {"title": mou.title},
+            parties=[s.local_name for s in mou.signatories.all()],
+            date=_("Signed %(date)s") % {"date": mou.signed_display},
             source=first_source(mou),
             permalink=permalink,
         )
 
 
 class PartyListView(FilteredListView):
-    noun, noun_plural = "party", "parties"
+    noun = pgettext_lazy("count noun", "party")
+    noun_plural = pgettext_lazy("count noun", "parties")
     template_name = "mous/party_list.html"
     context_object_name = "parties"
     filterset_class = PartyFilter
     paginate_by = 50
-    facets = {"country": "Any country", "kind": "Any kind"}
+    facets = {"country": gettext_lazy("Any country"), "kind": gettext_lazy("Any kind")}
     ordering_labels = {
-        "": "Name, A to Z (default)",
-        "name": "Name, A to Z",
-        "-name": "Name, Z to A",
-        "country": "Country, A to Z",
-        "-country": "Country, Z to A",
+        "": gettext_lazy("Name, A to Z (default)"),
+        "name": gettext_lazy("Name, A to Z"),
+        "-name": gettext_lazy("Name, Z to A"),
+        "country": gettext_lazy("Country, A to Z"),
+        "-country": gettext_lazy("Country, Z to A"),
     }
     export_name = "parties"
     export_columns = (
         ("slug", lambda p: p.slug),
         ("name", lambda p: p.name),
+        ("name_zh", lambda p: p.name_zh or None),
         ("short_name", lambda p: p.short_name or None),
         ("other_names", lambda p: "; ".join(p.other_names_list) or None),
         ("country", lambda p: p.country.code or None),
@@ -261,11 +268,14 @@ class PartyDetailView(RecordDetailView):
 
     def citation(self, permalink: str) -> str:
         party = self.object
-        return citation_text(title=party.name, source=first_source(party), permalink=permalink)
+        return citation_text(
+            title=party.local_name, source=first_source(party), permalink=permalink
+        )
 
 
 class AreaListView(FilteredListView):
-    noun, noun_plural = "area", "areas"
+    noun = pgettext_lazy("count noun", "area")
+    noun_plural = pgettext_lazy("count noun", "areas")
     template_name = "mous/area_list.html"
     context_object_name = "areas"
     paginate_by = 50
@@ -273,6 +283,7 @@ class AreaListView(FilteredListView):
     export_columns = (
         ("slug", lambda a: a.slug),
         ("name", lambda a: a.name),
+        ("name_zh", lambda a: a.name_zh or None),
         ("description", lambda a: a.description or None),
         ("mous", lambda a: a.mou_count),
         ("projects", lambda a: a.project_count),
@@ -319,7 +330,10 @@ class AreaDetailView(RecordDetailView):
 
     def citation(self, permalink: str) -> str:
         return citation_text(
-            title=f"{self.object.name}: a cooperation area of the Singapore-China (Shenzhen) "
-            "Smart City Initiative",
+            title=_(
+                "%(area)s: a cooperation area of the Singapore-China (Shenzhen) Smart City "
+                "Initiative"
+            )
+            % {"area": self.object.local_name},
             permalink=permalink,
         )

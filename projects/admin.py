@@ -8,6 +8,7 @@ from meetings.admin import (
     OrderedPartsFormSet,
     PartAdmin,
     PublishableAdmin,
+    chinese_fieldset,
 )
 from meetings.models import Meeting
 from mous.models import Area, Party
@@ -61,6 +62,7 @@ class ProjectAdmin(PublishableAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", ("phase", "number"), "description"]}),
         ("Where it belongs", {"fields": ["meeting", "areas", "related_mous"]}),
+        chinese_fieldset("description"),
         ("Publication", {"fields": PublishableAdmin.publication_fields}),
     ]
     inlines = [ProjectPartnerInline, MilestoneInline, ProjectCitationInline]

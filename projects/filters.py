@@ -2,6 +2,7 @@
 
 import django_filters
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from meetings.filters import SearchFilter
 from meetings.models import Meeting
@@ -15,25 +16,27 @@ class ProjectFilter(django_filters.FilterSet):
     """Filters name published records only, as the MOU list's do (see MOUFilter)."""
 
     phase = django_filters.NumberFilter(
-        field_name="phase", label="Phase", min_value=1, max_value=32767, help_text="1, 2, 3…"
+        field_name="phase", label=_("Phase"), min_value=1, max_value=32767, help_text=_("1, 2, 3…")
     )
     area = django_filters.CharFilter(
-        method="filter_area", label="Area", help_text="An area's slug, e.g. digital-trade."
+        method="filter_area", label=_("Area"), help_text=_("An area's slug, e.g. digital-trade.")
     )
     meeting = django_filters.NumberFilter(
         method="filter_meeting",
-        label="JIC meeting",
+        label=_("JIC meeting"),
         min_value=1,
         max_value=32767,
-        help_text="The ordinal of the meeting it was launched at.",
+        help_text=_("The ordinal of the meeting it was launched at."),
     )
     party = django_filters.CharFilter(
-        method="filter_party", label="Party", help_text="A party's slug: projects it takes part in."
+        method="filter_party",
+        label=_("Party"),
+        help_text=_("A party's slug: projects it takes part in."),
     )
-    q = SearchFilter(help_text="Free text over names, descriptions and partners' names.")
+    q = SearchFilter(help_text=_("Free text over names, descriptions and partners' names."))
     ordering = RankedOrderingFilter(
         fields=(("phase", "phase"), ("number", "number"), ("name", "name")),
-        help_text="phase, number or name; prefix with - for descending.",
+        help_text=_("phase, number or name; prefix with - for descending."),
     )
 
     class Meta:

@@ -7,9 +7,11 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.urls import reverse
+from django.utils.translation import gettext
 from simple_history.models import HistoricalRecords
 
 from meetings.models import (
+    ChineseDescription,
     Citation,
     CitationManager,
     Meeting,
@@ -24,8 +26,10 @@ from meetings.models import (
     iso_partial_date,
     precision_constraint,
     publishable_history,
+    translation_constraints,
 )
 from mous.models import (
+    CJK,
     MOU,
     TEXT_CONFIG,
     Area,
@@ -66,9 +70,15 @@ class ProjectQuerySet(PublishableQuerySet):
                 )
             )
         query = search_query(text)
-        return self.filter(search_vector=query).annotate(
-            rank=SearchRank(models.F("search_vector"), query)
-        )
+        matches = Q(search_vector=query)
+        if CJK.search(text):
+            matching_parties = Party.objects.published().filter(name_zh__icontains=text)
+            matches |= Exists(
+                ProjectPartner.objects.filter(
+                    project=OuterRef("pk"), party__in=matching_parties.values("pk")
+                )
+            )
+        return self.filter(matches).annotate(rank=SearchRank(models.F("search_vector"), query))
 
     def refresh_search_vectors(self) -> int:
         """Recompute the stored search document of these projects (PostgreSQL only)."""
@@ -96,7 +106,7 @@ class ProjectManager(WithoutSearchVector, PublishableManager.from_queryset(Proje
     pass
 
 
-class Project(Publishable):
+class Project(ChineseDescription, Publishable):
     """A joint project launched under the initiative, in a numbered phase."""
 
     name = models.CharField(max_length=300)
@@ -152,6 +162,7 @@ class Project(Publishable):
                 name="project_unique_phase_number",
                 violation_error_message="Another project already has this number in this phase.",
             ),
+            *translation_constraints("description", "project"),
         ]
 
     def __str__(self) -> str:
@@ -164,12 +175,15 @@ class Project(Publishable):
         return reverse("projects:detail", args=[self.slug])
 
     def clean(self) -> None:
+        super().clean()
         if self.number is not None and self.phase is None:
             raise ValidationError({"phase": "A project numbered in a phase needs its phase."})
 
     @property
     def phase_display(self) -> str:
-        return f"Phase {self.phase}" if self.phase else "Phase unknown"
+        if self.phase:
+            return gettext("Phase %(phase)s") % {"phase": self.phase}
+        return gettext("Phase unknown")
 
 
 @receiver(pre_save, sender=Project)

@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from meetings.serializers import (
+    DISPLAY_HELP,
     ISO_HELP,
     PRECISION_HELP,
     CitationSerializer,
@@ -11,6 +12,7 @@ from meetings.serializers import (
     ReadOnlyFields,
     RecordSerializer,
     RecordURLField,
+    chinese_text_kwargs,
 )
 from mous.serializers import AreaSummarySerializer, MOUSummarySerializer, PartySummarySerializer
 
@@ -33,6 +35,7 @@ class FigureSerializer(ReadOnlyFields, serializers.Serializer):
 
 class MilestoneSerializer(RecordSerializer):
     date_iso = serializers.CharField(allow_null=True, help_text=ISO_HELP)
+    date_display = serializers.CharField(help_text=DISPLAY_HELP)
     figures = serializers.SerializerMethodField(help_text="Figures the source gives.")
     source = CitationSerializer(source="*", help_text="Where the milestone is stated.")
 
@@ -43,6 +46,7 @@ class MilestoneSerializer(RecordSerializer):
             "date",
             "date_precision",
             "date_iso",
+            "date_display",
             "text",
             "planned",
             "figures",
@@ -67,6 +71,9 @@ class ProjectSerializer(RecordSerializer):
     url = RecordURLField(
         view_name="api:project-detail", lookup_field="slug", help_text="This project's URL."
     )
+    phase_display = serializers.CharField(
+        help_text='"Phase 3" or "Phase unknown", in the language asked for (Accept-Language).'
+    )
     areas = AreaSummarySerializer(many=True, help_text="Its cooperation areas.")
     meeting = MeetingSummarySerializer(
         allow_null=True, help_text="The JIC meeting it was launched at, where a source says."
@@ -87,8 +94,12 @@ class ProjectSerializer(RecordSerializer):
             "slug",
             "name",
             "phase",
+            "phase_display",
             "number",
             "description",
+            "description_zh",
+            "description_zh_status",
+            "description_zh_source",
             "areas",
             "meeting",
             "partners",
@@ -99,4 +110,5 @@ class ProjectSerializer(RecordSerializer):
         extra_kwargs = {
             "slug": {"help_text": "The project's identifier."},
             "name": {"help_text": "The project's name."},
+            **chinese_text_kwargs("description"),
         }

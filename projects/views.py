@@ -1,6 +1,8 @@
 """The public pages of joint projects."""
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from meetings.models import Meeting
 from meetings.views import (
@@ -28,24 +30,25 @@ def _public_partnerships() -> QuerySet:
 
 
 class ProjectListView(FilteredListView):
-    noun, noun_plural = "project", "projects"
+    noun = pgettext_lazy("count noun", "project")
+    noun_plural = pgettext_lazy("count noun", "projects")
     template_name = "projects/project_list.html"
     context_object_name = "projects"
     filterset_class = ProjectFilter
     facets = {
-        "phase": "Any phase",
-        "area": "Any area",
-        "meeting": "Any meeting",
-        "party": "Any partner",
+        "phase": gettext_lazy("Any phase"),
+        "area": gettext_lazy("Any area"),
+        "meeting": gettext_lazy("Any meeting"),
+        "party": gettext_lazy("Any partner"),
     }
     ordering_labels = {
-        "": "By phase and number (default)",
-        "phase": "Phase, earliest first",
-        "-phase": "Phase, latest first",
-        "number": "Number in its phase",
-        "-number": "Number in its phase, descending",
-        "name": "Name, A to Z",
-        "-name": "Name, Z to A",
+        "": gettext_lazy("By phase and number (default)"),
+        "phase": gettext_lazy("Phase, earliest first"),
+        "-phase": gettext_lazy("Phase, latest first"),
+        "number": gettext_lazy("Number in its phase"),
+        "-number": gettext_lazy("Number in its phase, descending"),
+        "name": gettext_lazy("Name, A to Z"),
+        "-name": gettext_lazy("Name, Z to A"),
     }
     export_name = "projects"
     export_columns = (
@@ -78,13 +81,16 @@ class ProjectListView(FilteredListView):
             .annotate(n=Count("pk", filter=Q(pk__in=matching)))
             .order_by("phase")
         )
-        return [FacetChoice(str(r["phase"]), f"Phase {r['phase']}", r["n"]) for r in rows]
+        return [
+            FacetChoice(str(r["phase"]), _("Phase %(phase)s") % {"phase": r["phase"]}, r["n"])
+            for r in rows
+        ]
 
     def facet_area(self, matching: QuerySet) -> list[FacetChoice]:
         areas = Area.objects.published().annotate(
             n=Count("projects", filter=Q(projects__in=matching), distinct=True)
         )
-        return [FacetChoice(a.slug, a.name, a.n) for a in areas]
+        return [FacetChoice(a.slug, a.local_name, a.n, a.local_name_lang) for a in areas]
 
     def facet_meeting(self, matching: QuerySet) -> list[FacetChoice]:
         meetings = Meeting.objects.published().annotate(
@@ -104,7 +110,7 @@ class ProjectListView(FilteredListView):
                 )
             )
         )
-        return [FacetChoice(p.slug, p.name, p.n) for p in parties]
+        return [FacetChoice(p.slug, p.local_name, p.n, p.local_name_lang) for p in parties]
 
 
 class ProjectDetailView(RecordDetailView):
@@ -129,10 +135,14 @@ class ProjectDetailView(RecordDetailView):
         project = self.object
         launched = ""
         if project.meeting and project.meeting.is_published:
-            launched = f"Launched at the {project.meeting} ({project.meeting.date_display})"
+            launched = _("Launched at the %(meeting)s (%(date)s)") % {
+                "meeting": project.meeting,
+                "date": project.meeting.date_display,
+            }
         return citation_text(
-            title=f"{project.name} ({project.phase_display})",
-            parties=[pp.party.name for pp in project.partnerships.all()],
+            title=_("%(name)s (%(phase)s)")
+            % {"name": project.name, "phase": project.phase_display},
+            parties=[pp.party.local_name for pp in project.partnerships.all()],
             date=launched,
             source=first_source(project),
             permalink=permalink,

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import Count, Max, Value
 from django.http import StreamingHttpResponse
+from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.text import slugify
 from django.views.decorators.cache import cache_control
@@ -35,7 +36,7 @@ from projects.models import Project
 # Shared caches may keep a response this long; conditional requests revalidate it cheaply.
 CACHE_SECONDS = 60
 # Part of every ETag: change it when a release changes what the representations say.
-REPRESENTATION_VERSION = "1"
+REPRESENTATION_VERSION = "2"
 PUBLISHABLE_MODELS = (Meeting, Area, Party, MOU, Project)
 
 
@@ -165,6 +166,8 @@ def _validators(request) -> tuple[str, datetime.datetime | None]:
         key = "|".join(
             [
                 REPRESENTATION_VERSION,
+                # Labels follow Accept-Language (NegotiatedLanguageMiddleware).
+                translation.get_language(),
                 latest.isoformat() if latest else "",
                 str(rows),
                 request.accepted_renderer.format,

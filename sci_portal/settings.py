@@ -85,6 +85,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The public pages' language from the URL (/zh-hans/…; English unprefixed).
+    "django.middleware.locale.LocaleMiddleware",
+    # Unprefixed /api/ and /admin/ negotiate their own language (LocaleMiddleware
+    # would hold them to LANGUAGE_CODE).
+    "sci_portal.languages.NegotiatedLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -107,6 +112,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
@@ -169,6 +175,12 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 TIME_ZONE = "Asia/Singapore"
 USE_I18N = True
+# English at today's paths; Simplified Chinese under /zh-hans/. The admin and
+# Django's own messages use Django's translations.
+LANGUAGES = [("en", "English"), ("zh-hans", "简体中文")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates as the releases write them in English (25 November 2022), and a year-only format.
+FORMAT_MODULE_PATH = ["sci_portal.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"
@@ -219,7 +231,7 @@ SPECTACULAR_SETTINGS = {
         "Read-only access to the public record of the Singapore-China (Shenzhen) "
         "Smart City Initiative: JIC meetings, MOUs, parties, areas and joint projects."
     ),
-    "VERSION": "1.0.0",
+    "VERSION": "1.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
@@ -231,6 +243,7 @@ SPECTACULAR_SETTINGS = {
         "SignatorySideEnum": "mous.models.Signatory.Side",
         "SourceKindEnum": "meetings.models.Source.Kind",
         "PartyKindEnum": "mous.models.Party.Kind",
+        "TranslationStatusEnum": "meetings.models.TranslationStatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

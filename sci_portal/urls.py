@@ -1,8 +1,11 @@
 """Root URLs: the public pages of each app, the admin, and the API."""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from meetings.api import MeetingViewSet
@@ -35,16 +38,26 @@ api_patterns = [
     re_path(r"^[\s\S]*/$", NotFoundView.as_view()),
 ]
 
+# Unprefixed in every language: the admin (Django's own translations, by the
+# language cookie), the health check and the API (by Accept-Language).
 urlpatterns = [
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),
+    path("api/", include((api_patterns, "api"))),
+]
+# The public pages, in English at these paths and in Chinese under /zh-hans/.
+urlpatterns += i18n_patterns(
+    # The language switcher posts here, under the page's own language so that the page's
+    # address resolves and set_language can translate it. Exempt from CSRF so that pages
+    # carry no token (and can be cached): a forged post can only change the language.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("", views.home, name="home"),
     path("meetings/", include("meetings.urls")),
     path("mous/", include("mous.urls")),
     path("parties/", include((party_patterns, "parties"))),
     path("areas/", include((area_patterns, "areas"))),
     path("projects/", include("projects.urls")),
-    path(settings.ADMIN_URL, admin.site.urls),
-    path("healthz", health.healthz, name="healthz"),
-    path("api/", include((api_patterns, "api"))),
     path("search/", views.search, name="search"),
     path("feeds/latest.atom", LatestRecordsFeed(), name="feed"),
-]
+    prefix_default_language=False,
+)

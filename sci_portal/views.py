@@ -6,10 +6,14 @@ from urllib.parse import urlencode
 
 from django.db.models import Count, F, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.urls import reverse
+from django.shortcuts import redirect, render
+from django.urls import reverse, translate_url
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
-from meetings.models import Meeting
+from meetings.models import Meeting, chinese_page
 from meetings.views import count_of
 from mous.filters import MOUFilter, PartyFilter
 from mous.models import MOU, Area, Party
@@ -25,6 +29,8 @@ class Bar:
     label: str
     value: int
     url: str = ""
+    # "en" for a record's English name on a page in another language.
+    lang: str = ""
 
 
 @dataclasses.dataclass
@@ -67,7 +73,11 @@ class BarChart:
 
     @property
     def description(self) -> str:
-        return "; ".join(f"{bar.label}: {bar.value}" for bar in self.bars) + "."
+        items = [
+            _("%(label)s: %(value)s") % {"label": b.label, "value": b.value} for b in self.bars
+        ]
+        # Translators: the chart's values as a sentence, for screen readers.
+        return _("%(items)s.") % {"items": _("; ").join(items)}
 
 
 def _with_query(name: str, **params: Any) -> str:
@@ -75,6 +85,24 @@ def _with_query(name: str, **params: Any) -> str:
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    """The home page; at the root address, in the language the visitor chose.
+
+    Only the root negotiates: a visitor whose language cookie (set by the
+    switcher) or, failing that, browser asks for Chinese is sent to /zh-hans/.
+    Every other page keeps one address per language.
+    """
+    if not translation.get_language_from_path(request.path_info):
+        wanted = translation.get_language_from_request(request, check_path=False)
+        if wanted != translation.get_language():
+            response = redirect(translate_url(request.get_full_path(), wanted))
+        else:
+            response = _home(request)
+        patch_vary_headers(response, ["Cookie", "Accept-Language"])
+        return response
+    return _home(request)
+
+
+def _home(request: HttpRequest) -> HttpResponse:
     mous = MOU.objects.published()
     projects = Project.objects.published()
     meetings = list(
@@ -88,32 +116,48 @@ def home(request: HttpRequest) -> HttpResponse:
     )
     areas = Area.objects.published().annotate(mou_count=count_of(mous, "area"))
     by_area = sorted(
-        (Bar(a.name, a.mou_count, _with_query("mous:list", area=a.slug)) for a in areas),
+        (
+            Bar(
+                a.local_name,
+                a.mou_count,
+                _with_query("mous:list", area=a.slug),
+                lang="en" if chinese_page() and not a.name_zh else "",
+            )
+            for a in areas
+        ),
         key=lambda bar: (-bar.value, bar.label),
     )
     without_area = totals["mous"] - sum(bar.value for bar in by_area)
     if without_area:
-        by_area.append(Bar("No area recorded", without_area))
+        by_area.append(Bar(_("No area recorded"), without_area))
     by_meeting = [
-        Bar(f"{m} ({m.date_display})", m.mou_count, _with_query("mous:list", meeting=m.ordinal))
+        Bar(
+            _("%(meeting)s (%(date)s)") % {"meeting": m, "date": m.date_display},
+            m.mou_count,
+            _with_query("mous:list", meeting=m.ordinal),
+        )
         for m in meetings
     ]
     outside = totals["mous"] - sum(bar.value for bar in by_meeting)
     if outside:
-        by_meeting.append(Bar("Not announced at a JIC meeting", outside))
+        by_meeting.append(Bar(_("Not announced at a JIC meeting"), outside))
     phases = (
         projects.values("phase").annotate(n=Count("pk")).order_by(F("phase").asc(nulls_last=True))
     )
     by_phase = [
-        Bar(f"Phase {row['phase']}", row["n"], _with_query("projects:list", phase=row["phase"]))
+        Bar(
+            _("Phase %(phase)s") % {"phase": row["phase"]},
+            row["n"],
+            _with_query("projects:list", phase=row["phase"]),
+        )
         if row["phase"]
-        else Bar("Phase unknown", row["n"])
+        else Bar(_("Phase unknown"), row["n"])
         for row in phases
     ]
     charts = [
-        BarChart("mous-by-area", "MOUs by cooperation area", "Area", "MOUs", by_area),
-        BarChart("mous-by-meeting", "MOUs by JIC meeting", "Meeting", "MOUs", by_meeting),
-        BarChart("projects-by-phase", "Projects by phase", "Phase", "Projects", by_phase),
+        BarChart("mous-by-area", _("MOUs by cooperation area"), _("Area"), _("MOUs"), by_area),
+        BarChart("mous-by-meeting", _("MOUs by JIC meeting"), _("Meeting"), _("MOUs"), by_meeting),
+        BarChart("projects-by-phase", _("Projects by phase"), _("Phase"), _("Projects"), by_phase),
     ]
     context = {
         "meetings": meetings,
@@ -144,20 +188,23 @@ def search(request: HttpRequest) -> HttpResponse:
     if q:
         context["sections"] = [
             {
-                "title": "MOUs",
-                "noun": "MOUs",
+                "title": _("MOUs"),
+                "noun": pgettext("count noun", "MOUs"),
+                "list_noun": pgettext("list noun", "MOUs"),
                 "hits": _hits(MOUFilter, MOU.objects.published(), q),
                 "more": _with_query("mous:list", q=q),
             },
             {
-                "title": "Projects",
-                "noun": "projects",
+                "title": _("Projects"),
+                "noun": pgettext("count noun", "projects"),
+                "list_noun": pgettext("list noun", "projects"),
                 "hits": _hits(ProjectFilter, Project.objects.published(), q),
                 "more": _with_query("projects:list", q=q),
             },
             {
-                "title": "Parties",
-                "noun": "parties",
+                "title": _("Parties"),
+                "noun": pgettext("count noun", "parties"),
+                "list_noun": pgettext("list noun", "parties"),
                 "hits": _hits(PartyFilter, Party.objects.published(), q),
                 "more": _with_query("parties:list", q=q),
             },

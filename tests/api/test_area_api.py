@@ -22,7 +22,12 @@ def test_the_detail_links_to_its_mous_and_projects(client):
         "url": "http://testserver/api/v1/areas/digital-trade/",
         "slug": "digital-trade",
         "name": "Digital Trade",
+        "name_zh": "",
+        "name_zh_source": "",
         "description": "Paperless trade.",
+        "description_zh": "",
+        "description_zh_status": "",
+        "description_zh_source": "",
         "mous": "http://testserver/api/v1/mous/?area=digital-trade",
         "projects": "http://testserver/api/v1/projects/?area=digital-trade",
     }

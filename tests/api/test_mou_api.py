@@ -155,6 +155,7 @@ def test_the_detail_carries_nested_summaries(client):
         "url": "http://testserver/api/v1/areas/digital-trade/",
         "slug": "digital-trade",
         "name": "Digital Trade",
+        "name_zh": "",
     }
     assert data["meeting"]["ordinal"] == 7
     assert data["meeting"]["date"] == "2022-11-25"
@@ -167,6 +168,7 @@ def test_the_detail_carries_nested_summaries(client):
     assert second == {
         "order": 2,
         "side": "CN",
+        "side_display": "China",
         "name": "A bank (name unknown)",
         "party": None,
         "unnamed_description": "A bank",

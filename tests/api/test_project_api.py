@@ -122,6 +122,7 @@ def test_the_detail_carries_partners_milestones_and_figures(client):
                 "url": f"http://testserver/api/v1/parties/{partner.slug}/",
                 "slug": partner.slug,
                 "name": "NUS",
+                "name_zh": "",
                 "short_name": "",
                 "country": "SG",
             },
