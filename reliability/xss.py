@@ -111,6 +111,13 @@ def fill_with_payloads() -> Filled:
                 values[f.attname] = payload
             if any(f.name == "status" for f in model._meta.concrete_fields):
                 values["status"] = "published"
+            # Chinese text needs its status (official or unofficial): a choice, so unfilled.
+            for name in [f.name for f, _ in own if f.name.endswith("_zh")]:
+                status = next(
+                    (f for f in model._meta.concrete_fields if f.name == f"{name}_status"), None
+                )
+                if status is not None and values.get(name):
+                    values[status.attname] = status.choices[-1][0]
             model._default_manager.filter(pk=obj.pk).update(**values)
             filled.rows += 1
     filled.skipped = sorted(set(filled.skipped))

@@ -16,8 +16,16 @@ import pytest
 from django.apps import apps
 from django.core.cache import cache
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.utils import translation
 
-from meetings.models import CoChair, Meeting, MeetingCitation, Publishable, Status
+from meetings.models import (
+    CoChair,
+    Meeting,
+    MeetingCitation,
+    Publishable,
+    Status,
+    TranslationStatus,
+)
 from mous.models import MOU, Area, MOUCitation, Party, PartyCitation, Signatory
 from projects.models import Project, ProjectCitation, ProjectPartner
 from sci_portal.urls import router
@@ -94,7 +102,18 @@ MARKED_FIELDS = [
     "milestonelocator",
     "projectquote",
     "projectlocator",
+    # The Chinese fields, shown on the /zh-hans/ pages.
+    "meetingsummaryzh",
+    "cochairnamezh",
+    "areanamezh",
+    "partynamezh",
+    "partydescriptionzh",
+    "moudescriptionzh",
+    "projectdescriptionzh",
 ]
+# Where a draft's Chinese name would be published (names need a source).
+ZH_SOURCE = "the draft's own press release"
+UNOFFICIAL = TranslationStatus.UNOFFICIAL
 
 
 @pytest.fixture
@@ -127,12 +146,16 @@ def drafts(unthrottled) -> list[Publishable]:
         date=datetime.date(2023, 12, 1),
         place=marked("meetingplace"),
         summary=marked("meetingsummary"),
+        summary_zh=marked("meetingsummaryzh"),
+        summary_zh_status=UNOFFICIAL,
         stated_mou_total=99,
         status=DRAFT,
     )
     CoChair.objects.create(
         meeting=draft_meeting,
         name=marked("cochairname"),
+        name_zh=marked("cochairnamezh"),
+        name_zh_source=ZH_SOURCE,
         title=marked("cochairtitle"),
         side="SG",
     )
@@ -146,6 +169,8 @@ def drafts(unthrottled) -> list[Publishable]:
         marked("areaname"),
         slug=f"{LEAK}-area",
         description=marked("areadescription"),
+        name_zh=marked("areanamezh"),
+        name_zh_source=ZH_SOURCE,
         status=DRAFT,
     )
     draft_party = make_party(
@@ -155,6 +180,10 @@ def drafts(unthrottled) -> list[Publishable]:
         other_names=f"{marked('partyothername')}\n{marked('partyothername2')}",
         city=marked("partycity"),
         description=marked("partydescription"),
+        name_zh=marked("partynamezh"),
+        name_zh_source=ZH_SOURCE,
+        description_zh=marked("partydescriptionzh"),
+        description_zh_status=UNOFFICIAL,
         # A country no published party is from: filtering by it must find nothing.
         country=DRAFT_COUNTRY,
         parent=sg,
@@ -174,6 +203,8 @@ def drafts(unthrottled) -> list[Publishable]:
         slug=f"{LEAK}-mou",
         short_title=marked("moushorttitle"),
         description=marked("moudescription"),
+        description_zh=marked("moudescriptionzh"),
+        description_zh_status=UNOFFICIAL,
         parties=[sg, cn],
         area=area,
         meeting=meeting,
@@ -202,6 +233,8 @@ def drafts(unthrottled) -> list[Publishable]:
         marked("projectname"),
         slug=f"{LEAK}-project",
         description=marked("projectdescription"),
+        description_zh=marked("projectdescriptionzh"),
+        description_zh_status=UNOFFICIAL,
         meeting=meeting,
         number=7,
         source=source,
@@ -259,7 +292,12 @@ def public_routes() -> set[str]:
             route = URLResolver._join_route(prefix, str(pattern.pattern))
             if isinstance(pattern, URLResolver):
                 walk(pattern.url_patterns, route, [*namespaces, pattern.namespace])
-            elif isinstance(pattern, URLPattern) and "admin" not in namespaces:
+            # The language switcher (set_language) only redirects: it shows no record.
+            elif (
+                isinstance(pattern, URLPattern)
+                and "admin" not in namespaces
+                and pattern.name != "set_language"
+            ):
                 routes.add(route)
 
     walk(get_resolver().url_patterns, "", [])
@@ -363,8 +401,25 @@ def site_urls() -> list[str]:
     ]
 
 
+def chinese_urls() -> list[str]:
+    """The Chinese twin of each page: the site's pages, every list unfiltered (with
+    its exports) and filtered by a draft's key, and every published record's page."""
+    with translation.override("zh-hans"):
+        urls = [reverse("home"), reverse("search"), reverse("feed")]
+        words = [search_word(field) for field in MARKED_FIELDS]
+        urls += [with_query(reverse("search"), {"q": q}) for q in words]
+        for namespace in html_lists():
+            for params in [{}, *({k: v} for k, v in DRAFT_KEYS.items())]:
+                for name in ("list", "export_csv", "export_json"):
+                    urls.append(with_query(reverse(f"{namespace}:{name}"), params))
+        for model in publishable_models():
+            urls += [record.get_absolute_url() for record in model.objects.published()]
+    assert all(url.startswith("/zh-hans/") for url in urls)
+    return urls
+
+
 def public_urls() -> list[str]:
-    return site_urls() + list_urls() + record_urls()
+    return site_urls() + list_urls() + record_urls() + chinese_urls()
 
 
 # Reading responses -------------------------------------------------------------
