@@ -13,7 +13,6 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.db.models import Count, Max, Value
 from django.http import StreamingHttpResponse
 from django.utils import translation
 from django.utils.decorators import method_decorator
@@ -29,15 +28,12 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
-from meetings.models import Meeting
-from mous.models import MOU, Area, Party
-from projects.models import Project
+from .models import RecordVersion
 
 # Shared caches may keep a response this long; conditional requests revalidate it cheaply.
 CACHE_SECONDS = 60
 # Part of every ETag: change it when a release changes what the representations say.
 REPRESENTATION_VERSION = "2"
-PUBLISHABLE_MODELS = (Meeting, Area, Party, MOU, Project)
 
 
 class Pagination(PageNumberPagination):
@@ -140,36 +136,18 @@ class CSVRenderer(renderers.BaseRenderer):
         return "".join(csv_lines(view.csv_fields, rows))
 
 
-def record_version() -> tuple[datetime.datetime | None, int]:
-    """The latest change to any publishable record, and how many there are, in one query.
-
-    Related records are nested in every representation, so any change anywhere
-    changes every ETag; the row count catches deletions, which leave no timestamp.
-    """
-    per_table = [
-        model.objects.order_by()
-        .annotate(whole_table=Value(1))
-        .values("whole_table")
-        .annotate(latest=Max("updated_at"), rows=Count("pk"))
-        .values_list("latest", "rows")
-        for model in PUBLISHABLE_MODELS
-    ]
-    stamps = list(per_table[0].union(*per_table[1:], all=True))
-    latest = max((stamp for stamp, _ in stamps if stamp is not None), default=None)
-    return latest, sum(rows for _, rows in stamps)
-
-
 def _validators(request) -> tuple[str, datetime.datetime | None]:
     # Django's condition() asks for the ETag and Last-Modified separately: one query for both.
     if not hasattr(request, "_sci_validators"):
-        latest, rows = record_version()
+        # Related records are nested in every representation: any change anywhere
+        # (a save, a delete, a bulk load) moves the one version of the whole record.
+        number, latest = RecordVersion.current()
         key = "|".join(
             [
                 REPRESENTATION_VERSION,
                 # Labels follow Accept-Language (NegotiatedLanguageMiddleware).
                 translation.get_language(),
-                latest.isoformat() if latest else "",
-                str(rows),
+                str(number),
                 request.accepted_renderer.format,
                 request.get_full_path(),
             ]

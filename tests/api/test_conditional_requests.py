@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.http import http_date
 
 from meetings.models import Status
-from sci_portal.api import PUBLISHABLE_MODELS
+from meetings.signals import records_changed
+from sci_portal.models import RecordVersion
 from tests.factories import make_mou, make_party
 
 pytestmark = pytest.mark.django_db
@@ -46,10 +47,9 @@ def test_a_304_costs_one_query(client, django_assert_max_num_queries):
 
 
 def test_if_modified_since_gets_304_until_a_change(client, mou):
-    # HTTP dates count whole seconds: make the record an hour old first.
+    # HTTP dates count whole seconds: make the latest change an hour old first.
     an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
-    for model in PUBLISHABLE_MODELS:
-        model.objects.update(updated_at=an_hour_ago)
+    RecordVersion.objects.update(changed_at=an_hour_ago)
     last_modified = client.get("/api/v1/mous/")["Last-Modified"]
     assert (
         client.get("/api/v1/mous/", headers={"If-Modified-Since": last_modified}).status_code == 304
@@ -104,3 +104,18 @@ def test_errors_carry_no_validators(client):
         assert response.status_code in (400, 404)
         assert not response.has_header("ETag")
         assert not response.has_header("Cache-Control")
+
+
+def test_deleting_a_record_changes_the_etag(client):
+    other = make_mou(title="Second MOU")
+    etag = client.get("/api/v1/mous/")["ETag"]
+    other.delete()
+    response = client.get("/api/v1/mous/", headers={"If-None-Match": etag})
+    assert response.status_code == 200
+    assert "Second MOU" not in response.content.decode()
+
+
+def test_a_bulk_write_changes_the_etag(client):
+    etag = client.get("/api/v1/parties/")["ETag"]
+    records_changed.send(sender=None)  # what bulk loads send (they bypass save())
+    assert client.get("/api/v1/parties/", headers={"If-None-Match": etag}).status_code == 200
