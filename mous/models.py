@@ -480,6 +480,12 @@ class MOU(ChineseDescription, Publishable):
                 condition=Q(status=Status.PUBLISHED),
                 name="mou_published_type_idx",
             ),
+            # The home page's latest MOUs.
+            models.Index(
+                fields=["-published_at", "title"],
+                condition=Q(status=Status.PUBLISHED),
+                name="mou_published_latest_idx",
+            ),
         ]
         constraints = [
             precision_constraint("signed_on", "mou_signed_on_precision_valid"),

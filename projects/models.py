@@ -20,6 +20,7 @@ from meetings.models import (
     PublishableManager,
     PublishableQuerySet,
     Source,
+    Status,
     clean_partial_date,
     format_partial_date,
     is_postgresql,
@@ -140,7 +141,15 @@ class Project(ChineseDescription, Publishable):
         # The default ordering is served by the unique (phase, number) index;
         # `name` ordering by this one. The GIN index on search_vector is
         # PostgreSQL-only: migration 0003.
-        indexes = [models.Index(fields=["name"], name="project_name_idx")]
+        indexes = [
+            models.Index(fields=["name"], name="project_name_idx"),
+            # The home page's latest projects.
+            models.Index(
+                fields=["-published_at", "name"],
+                condition=Q(status=Status.PUBLISHED),
+                name="project_published_latest_idx",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(phase__isnull=True) | Q(phase__gt=0),

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from meetings.models import Meeting, chinese_page
-from meetings.views import count_of
 from mous.filters import MOUFilter, PartyFilter
 from mous.models import MOU, Area, Party
 from projects.filters import ProjectFilter
@@ -84,6 +83,11 @@ def _with_query(name: str, **params: Any) -> str:
     return reverse(name) + "?" + urlencode(params)
 
 
+def counts_by(records: QuerySet, field: str) -> dict[int | None, int]:
+    """How many of `records` each value of the foreign key `field` has, in one query."""
+    return dict(records.order_by().values_list(field).annotate(n=Count("pk")))
+
+
 def home(request: HttpRequest) -> HttpResponse:
     """The home page; at the root address, in the language the visitor chose.
 
@@ -105,21 +109,31 @@ def home(request: HttpRequest) -> HttpResponse:
 def _home(request: HttpRequest) -> HttpResponse:
     mous = MOU.objects.published()
     projects = Project.objects.published()
-    meetings = list(
-        Meeting.objects.published().annotate(
-            mou_count=count_of(mous, "meeting"), project_count=count_of(projects, "meeting")
-        )
+    # Each count is one pass over its table, grouped: a count per meeting or area
+    # as a subquery would scan the table once per row.
+    mous_per_meeting = counts_by(mous, "meeting")
+    projects_per_meeting = counts_by(projects, "meeting")
+    mous_per_area = counts_by(mous, "area")
+    meetings = list(Meeting.objects.published())
+    for meeting in meetings:
+        meeting.mou_count = mous_per_meeting.get(meeting.pk, 0)
+        meeting.project_count = projects_per_meeting.get(meeting.pk, 0)
+    phases = list(
+        projects.values("phase").annotate(n=Count("pk")).order_by(F("phase").asc(nulls_last=True))
     )
-    totals = {"mous": mous.count(), "projects": projects.count()}
+    totals = {
+        "mous": sum(mous_per_meeting.values()),
+        "projects": sum(row["n"] for row in phases),
+    }
     stated = next(
         (m for m in reversed(meetings) if m.stated_mou_total or m.stated_project_total), None
     )
-    areas = Area.objects.published().annotate(mou_count=count_of(mous, "area"))
+    areas = Area.objects.published()
     by_area = sorted(
         (
             Bar(
                 a.local_name,
-                a.mou_count,
+                mous_per_area.get(a.pk, 0),
                 _with_query("mous:list", area=a.slug),
                 lang="en" if chinese_page() and not a.name_zh else "",
             )
@@ -141,9 +155,6 @@ def _home(request: HttpRequest) -> HttpResponse:
     outside = totals["mous"] - sum(bar.value for bar in by_meeting)
     if outside:
         by_meeting.append(Bar(_("Not announced at a JIC meeting"), outside))
-    phases = (
-        projects.values("phase").annotate(n=Count("pk")).order_by(F("phase").asc(nulls_last=True))
-    )
     by_phase = [
         Bar(
             _("Phase %(phase)s") % {"phase": row["phase"]},
