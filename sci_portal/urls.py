@@ -1,5 +1,6 @@
 """Root URLs: the public pages of each app, the admin, and the API."""
 
+from csp.decorators import csp_update
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -27,10 +28,13 @@ api_patterns = [
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(throttle_classes=THROTTLES), name="schema"),
     # The split view serves Swagger UI's start-up script as a file: no inline script.
+    # Its stylesheet draws icons (arrows, the loading spinner) as data: SVG images.
     path(
         "docs/",
-        SpectacularSwaggerSplitView.as_view(
-            url_name="api:schema", template_name="api/docs.html", throttle_classes=THROTTLES
+        csp_update({"img-src": ["'self'", "data:"]})(
+            SpectacularSwaggerSplitView.as_view(
+                url_name="api:schema", template_name="api/docs.html", throttle_classes=THROTTLES
+            )
         ),
         name="docs",
     ),

@@ -68,7 +68,13 @@ def test_rates_come_from_the_environment(environment, expected):
     )
     result = subprocess.run(  # noqa: S603 (our own interpreter, fixed code)
         [sys.executable, "-c", code],
-        env={**env, **environment, "DJANGO_SETTINGS_MODULE": "sci_portal.settings"},
+        env={
+            **env,
+            **environment,
+            "DJANGO_SETTINGS_MODULE": "sci_portal.settings",
+            # Test settings (no SECRET_KEY needed), whether or not pytest runs under `make test`.
+            "SCI_PORTAL_TESTING": "1",
+        },
         capture_output=True,
         text=True,
         check=True,
