@@ -10,9 +10,12 @@ here would import the apps, which import this module).
 import csv
 import datetime
 import hashlib
+import logging
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import caches
 from django.http import StreamingHttpResponse
 from django.utils import translation
 from django.utils.decorators import method_decorator
@@ -24,11 +27,14 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import renderers, routers, serializers, viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
 from .models import RecordVersion
+
+logger = logging.getLogger(__name__)
 
 # Shared caches may keep a response this long; conditional requests revalidate it cheaply.
 CACHE_SECONDS = 60
@@ -149,7 +155,8 @@ def _validators(request) -> tuple[str, datetime.datetime | None]:
                 translation.get_language(),
                 str(number),
                 request.accepted_renderer.format,
-                request.get_full_path(),
+                # Scheme and host too: representations hold absolute URLs.
+                request.build_absolute_uri(),
             ]
         )
         request._sci_validators = (hashlib.sha256(key.encode()).hexdigest()[:40], latest)
@@ -316,7 +323,7 @@ class ReadOnlyAPIViewSet(viewsets.ReadOnlyModelViewSet):
     @conditional
     def list(self, request, *args, **kwargs):
         if request.accepted_renderer.format != CSVRenderer.format:
-            return super().list(request, *args, **kwargs)
+            return self.cached(request, super().list, *args, **kwargs)
         # Filtering first: a malformed filter is a 400 before any CSV is sent.
         queryset = self.filter_queryset(self.get_queryset())
         rows = (
@@ -332,7 +339,36 @@ class ReadOnlyAPIViewSet(viewsets.ReadOnlyModelViewSet):
 
     @conditional
     def retrieve(self, request, *args, **kwargs):
-        return super().retrieve(request, *args, **kwargs)
+        return self.cached(request, super().retrieve, *args, **kwargs)
+
+    @staticmethod
+    def cached(request, handler, *args, **kwargs) -> Response:
+        """The handler's answer, kept in the cache under the request's ETag.
+
+        The ETag names the record version, the URL with its query, the format
+        and the language: a change to any record makes a new one, so an entry is
+        never served stale (old ones expire). Throttling and the conditional
+        check (304) have run before this. Only successful answers are kept.
+        """
+        seconds = settings.CACHE_MIDDLEWARE_SECONDS
+        if seconds <= 0:
+            return handler(request, *args, **kwargs)
+        key = f"api.{etag(request)}"
+        try:
+            data = caches[settings.CACHE_MIDDLEWARE_ALIAS].get(key)
+        except Exception:
+            logger.exception("API cache unavailable; answering without it")
+            return handler(request, *args, **kwargs)
+        if data is not None:
+            return Response(data, headers={"X-Cache": "hit"})
+        response = handler(request, *args, **kwargs)
+        if response.status_code == 200:
+            try:
+                caches[settings.CACHE_MIDDLEWARE_ALIAS].set(key, response.data, seconds)
+            except Exception:
+                logger.exception("Could not store an API response in the cache")
+            response["X-Cache"] = "miss"
+        return response
 
     def finalize_response(self, request, response, *args, **kwargs):
         # Errors are JSON whatever format was asked for: a CSV of an error helps nobody.

@@ -196,7 +196,8 @@ class PublicCacheMiddleware:
     @staticmethod
     def applies_to(request: HttpRequest) -> bool:
         # Not the API: its per-client rate limits must count every request, and it
-        # answers conditional requests (ETag, 304) itself.
+        # answers conditional requests (ETag, 304) and caches its answers itself
+        # (ReadOnlyAPIViewSet.cached in sci_portal/api.py).
         return (
             settings.CACHE_MIDDLEWARE_SECONDS > 0
             and not request.path.startswith("/api/")
