@@ -36,9 +36,17 @@ DEBUG = env_bool("DEBUG", False)
 # Under pytest (or when asked) the settings relax what only production needs.
 TESTING = "pytest" in sys.modules or env_bool("SCI_PORTAL_TESTING")
 
+# Commands that only write code or catalogues sign nothing: a checkout runs them as is.
+KEYLESS_COMMANDS = {"makemigrations", "makemessages", "compilemessages", "help", "version"}
+KEYLESS = (
+    os.path.basename(sys.argv[0]) == "manage.py"
+    and len(sys.argv) > 1
+    and sys.argv[1] in KEYLESS_COMMANDS
+)
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and not TESTING:
+    if not DEBUG and not TESTING and not KEYLESS:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
     # Only for local runs and tests: never used with DEBUG off in production.
     SECRET_KEY = "insecure-local-development-key-do-not-use-in-production"  # noqa: S105

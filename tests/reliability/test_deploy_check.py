@@ -39,6 +39,14 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_code_only_commands_run_without_a_secret_key():
+    env = production_env()
+    del env["SECRET_KEY"]
+    result = manage("makemigrations", "--check", "--dry-run", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
+
+
 def test_production_defaults_are_strict():
     code = (
         "import json; from django.conf import settings as s; print(json.dumps({k: getattr(s, k) "
