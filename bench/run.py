@@ -536,6 +536,24 @@ def export_for_datasette(env: dict, workdir: Path) -> Path:
     return db
 
 
+LATEST_START = "<!-- latest figures: written by make bench -->"
+LATEST_END = "<!-- end of latest figures -->"
+
+
+def record_latest(figures: str, results_file: str) -> None:
+    """Put this run's figures into bench/README.md, between its two markers."""
+    readme = BENCH / "README.md"
+    text = readme.read_text()
+    before, start, rest = text.partition(LATEST_START)
+    _, end, after = rest.partition(LATEST_END)
+    if not (start and end):
+        log("bench/README.md has no markers for the latest figures: left as it is")
+        return
+    body = figures.replace("# Benchmark", "### Benchmark", 1).replace("\n## ", "\n#### ")
+    link = f"Query plans: [`results/{results_file}`](results/{results_file})."
+    readme.write_text(f"{before}{start}\n{body.strip()}\n\n{link}\n{end}{after}")
+
+
 def main() -> None:
     started = time.monotonic()
     install_tools()
@@ -628,6 +646,7 @@ def main() -> None:
     text = "\n".join(report) + "\n"
     out = BENCH / "results" / f"{today}.md"
     out.write_text(text)
+    record_latest(text.split("## Query plans")[0], out.name)
     print(text.split("## Query plans")[0])
     log(f"written to {out.relative_to(ROOT)} ({elapsed:.1f} min)")
     shutil.rmtree(workdir, ignore_errors=True)
