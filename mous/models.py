@@ -99,6 +99,14 @@ def names_of(partners: models.QuerySet, record: str) -> Subquery:
     )
 
 
+def has_party_among(partners: models.QuerySet, record: str, parties: models.QuerySet) -> Exists:
+    """Whether the outer `record` has a row in `partners` whose party is one of `parties`.
+
+    `partners` as for names_of: Signatory and `mou`, ProjectPartner and `project`.
+    """
+    return Exists(partners.filter(**{record: OuterRef("pk")}, party__in=parties.values("pk")))
+
+
 class AreaQuerySet(PublishableQuerySet):
     def known_as(self, text: str):
         """Areas whose slug or name is the text (any case)."""
@@ -355,22 +363,17 @@ class MOUQuerySet(PublishableQuerySet):
         """
         if not is_postgresql(self):
             # Only published parties' names: a draft party's name must not find the MOUs it signed.
-            matching_parties = Party.objects.published().search(text).values("pk")
             return self.filter(
                 Q(title__icontains=text)
                 | Q(short_title__icontains=text)
                 | Q(description__icontains=text)
-                | Exists(Signatory.objects.filter(mou=OuterRef("pk"), party__in=matching_parties))
+                | has_party_among(Signatory.objects, "mou", Party.objects.published().search(text))
             )
         query = search_query(text)
         matches = Q(search_vector=query)
         if CJK.search(text):
-            matching_parties = Party.objects.published().filter(name_zh__icontains=text)
-            matches |= Exists(
-                Signatory.objects.filter(
-                    mou=OuterRef("pk"), party__in=matching_parties.values("pk")
-                )
-            )
+            named = Party.objects.published().filter(name_zh__icontains=text)
+            matches |= has_party_among(Signatory.objects, "mou", named)
         return self.filter(matches).annotate(rank=SearchRank(models.F("search_vector"), query))
 
     def refresh_search_vectors(self) -> int:

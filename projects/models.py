@@ -36,6 +36,7 @@ from mous.models import (
     Area,
     Party,
     WithoutSearchVector,
+    has_party_among,
     names_of,
     search_query,
 )
@@ -60,25 +61,17 @@ class ProjectQuerySet(PublishableQuerySet):
         """
         if not is_postgresql(self):
             # Only published parties' names: a draft partner's name must not find its projects.
-            matching_parties = Party.objects.published().search(text).values("pk")
+            partners = Party.objects.published().search(text)
             return self.filter(
                 Q(name__icontains=text)
                 | Q(description__icontains=text)
-                | Exists(
-                    ProjectPartner.objects.filter(
-                        project=OuterRef("pk"), party__in=matching_parties
-                    )
-                )
+                | has_party_among(ProjectPartner.objects, "project", partners)
             )
         query = search_query(text)
         matches = Q(search_vector=query)
         if CJK.search(text):
-            matching_parties = Party.objects.published().filter(name_zh__icontains=text)
-            matches |= Exists(
-                ProjectPartner.objects.filter(
-                    project=OuterRef("pk"), party__in=matching_parties.values("pk")
-                )
-            )
+            named = Party.objects.published().filter(name_zh__icontains=text)
+            matches |= has_party_among(ProjectPartner.objects, "project", named)
         return self.filter(matches).annotate(rank=SearchRank(models.F("search_vector"), query))
 
     def refresh_search_vectors(self) -> int:
