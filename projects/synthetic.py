@@ -188,13 +188,15 @@ class SyntheticData:
             self.parties = self.make_parties()
             self.mous = self.make_mous()
             self.make_projects()
+            # First, so that the search documents' queries are planned for these rows.
+            self.log("updating the planner's statistics")
+            analyze_record_tables()
             self.log("computing search documents")
             synthetic = {"slug__startswith": PREFIX}
             Party.objects.filter(**synthetic).refresh_search_vectors()
             MOU.objects.filter(**synthetic).refresh_search_vectors()
             Project.objects.filter(**synthetic).refresh_search_vectors()
-            self.log("updating the planner's statistics")
-            analyze_record_tables()
+            self.log("done")
         # bulk_create sends no post_save: say once that the public record changed.
         records_changed.send(sender=type(self))
 
