@@ -274,6 +274,9 @@ def portal_env(database_url: str, **extra: str) -> dict:
         "API_THROTTLE_ANON": "1000000000/min",
         "API_THROTTLE_PARTNER": "1000000000/min",
         "CONN_MAX_AGE": "600",
+        # Plain HTTP on loopback: no redirect to HTTPS, cookies without Secure.
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_COOKIES": "0",
         "LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT),
         **extra,
