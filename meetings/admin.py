@@ -12,7 +12,6 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import models, router, transaction
-from django.db.models import Count
 from django.forms import IntegerField
 from django.forms.models import BaseInlineFormSet, _get_foreign_key
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -25,6 +24,7 @@ from simple_history.utils import get_m2m_reverse_field_name
 
 from .models import CoChair, Meeting, MeetingCitation, Publishable, Source, Status
 from .resources import MeetingResource, SourceResource, describe_failed_import
+from .views import all_related, count_of
 
 logger = logging.getLogger(__name__)
 
@@ -420,13 +420,14 @@ class MeetingAdmin(PublishableAdmin):
     inlines = [CoChairInline, MeetingCitationInline]
 
     def get_queryset(self, request):
-        # One query for the counts, however many meetings are listed.
+        # One query for the counts, however many meetings are listed; each count a
+        # subquery (joining both relations would multiply them row by row).
         return (
             super()
             .get_queryset(request)
             .annotate(
-                mou_total=Count("mous", distinct=True),
-                project_total=Count("projects", distinct=True),
+                mou_total=count_of(all_related(Meeting, "mous"), "meeting"),
+                project_total=count_of(all_related(Meeting, "projects"), "meeting"),
             )
         )
 

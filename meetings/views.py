@@ -461,6 +461,11 @@ def first_source(record) -> Source | None:
 # The meeting pages ---------------------------------------------------------
 
 
+def all_related(model: type, name: str) -> QuerySet:
+    """Every row, draft or published, a reverse relation (`Meeting.mous`…) leads to."""
+    return model._meta.get_field(name).related_model._default_manager.all()
+
+
 def published_related(model: type, name: str) -> QuerySet:
     """The published rows a reverse relation (`Meeting.mous`…) leads to.
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 
 from meetings.admin import (
     CitationInline,
@@ -11,6 +11,7 @@ from meetings.admin import (
     chinese_fieldset,
 )
 from meetings.models import Meeting
+from meetings.views import all_related, count_of
 
 from .models import MOU, Area, MOUCitation, Party, PartyCitation, Signatory
 from .resources import AreaResource, MOUResource, PartyResource
@@ -29,13 +30,17 @@ class AreaAdmin(PublishableAdmin):
         ("Publication", {"fields": PublishableAdmin.publication_fields}),
     ]
 
+    # Autocomplete lists need an order; the counts below would drop the model's own.
+    ordering = ["name"]
+
     def get_queryset(self, request):
+        # Each count a subquery: joining both relations would multiply them row by row.
         return (
             super()
             .get_queryset(request)
             .annotate(
-                mou_total=Count("mous", distinct=True),
-                project_total=Count("projects", distinct=True),
+                mou_total=count_of(all_related(Area, "mous"), "area"),
+                project_total=count_of(all_related(Area, "projects"), "areas"),
             )
         )
 
