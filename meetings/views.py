@@ -302,7 +302,8 @@ class FilteredListView(ListView):
             data = self.request.GET.copy()
             for key in {name, self.page_kwarg, "ordering", *bad}:
                 data.pop(key, None)
-            others = self.filterset_class(data, queryset=self.published()).qs.values("pk")
+            # The rows the other filters leave (a queryset of the list's model).
+            others = self.filterset_class(data, queryset=self.published()).qs
             cleaned = getattr(form, "cleaned_data", {}).get(name)
             selected = (
                 _as_choice_value(cleaned) if name not in bad else self.request.GET.get(name, "")

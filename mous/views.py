@@ -1,11 +1,11 @@
 """The public pages of MOUs, parties and cooperation areas."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, When
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django_countries import countries
 
-from meetings.models import Meeting
+from meetings.models import Meeting, chinese_page
 from meetings.views import (
     PUBLISHED,
     FacetChoice,
@@ -20,6 +20,47 @@ from meetings.views import (
 
 from .filters import MOUFilter, PartyFilter
 from .models import MOU, Area, Party, Signatory
+
+# A party facet offers the parties most often among the matching records: every
+# party of a large record would make a select no one can use.
+PARTY_CHOICES = 100
+
+
+def party_choice(slug: str, name: str, name_zh: str, count: int) -> FacetChoice:
+    """A party as a facet choice, named for the page's language (see Party.local_name)."""
+    chinese = chinese_page()
+    return FacetChoice(
+        slug,
+        name_zh if chinese and name_zh else name,
+        count,
+        "en" if chinese and not name_zh else "",
+    )
+
+
+def party_facet(
+    partners: QuerySet, record: str, matching: QuerySet, chosen: str
+) -> list[FacetChoice]:
+    """The parties most often among the `matching` records, the chosen one always among them.
+
+    `partners` and `record` as for names_of: Signatory and "mou", ProjectPartner and
+    "project". One grouped query over the matching rows' partners (and one more only
+    when the chosen party has none of them).
+    """
+    rows = (
+        partners.filter(**{f"{record}__in": matching}, party__status=PUBLISHED)
+        .values("party__slug", "party__name", "party__name_zh")
+        .annotate(n=Count(record, distinct=True))
+        .order_by(Case(When(party__slug=chosen, then=0), default=1), "-n", "party__name")[
+            :PARTY_CHOICES
+        ]
+    )
+    found = [(r["party__slug"], r["party__name"], r["party__name_zh"], r["n"]) for r in rows]
+    if chosen and chosen not in {slug for slug, *_ in found}:
+        party = Party.objects.published().filter(slug=chosen).first()
+        if party is not None:
+            found.append((party.slug, party.name, party.name_zh, 0))
+    # In the parties' own order (by English name), the same in every language.
+    return [party_choice(*row) for row in sorted(found, key=lambda row: row[1])]
 
 
 def _public_name(record) -> str | None:
@@ -85,35 +126,27 @@ class MOUListView(FilteredListView):
     def published(self) -> QuerySet:
         return MOU.objects.published().with_related()
 
+    # Facet counts are subqueries over the matching MOUs, or grouped over them: a
+    # count over a join of every MOU costs the whole table at every request.
+
     def facet_area(self, matching: QuerySet) -> list[FacetChoice]:
-        areas = Area.objects.published().annotate(
-            n=Count("mous", filter=Q(mous__in=matching), distinct=True)
-        )
+        areas = Area.objects.published().annotate(n=count_of(matching, "area"))
         return [FacetChoice(a.slug, a.local_name, a.n, a.local_name_lang) for a in areas]
 
     def facet_meeting(self, matching: QuerySet) -> list[FacetChoice]:
-        meetings = Meeting.objects.published().annotate(
-            n=Count("mous", filter=Q(mous__in=matching), distinct=True)
-        )
+        meetings = Meeting.objects.published().annotate(n=count_of(matching, "meeting"))
         return [FacetChoice(str(m.ordinal), str(m), m.n) for m in meetings]
 
     def facet_party(self, matching: QuerySet) -> list[FacetChoice]:
-        parties = (
-            Party.objects.published()
-            .filter(signatures__mou__status=PUBLISHED)
-            .annotate(
-                n=Count("signatures__mou", filter=Q(signatures__mou__in=matching), distinct=True)
-            )
-        )
-        return [FacetChoice(p.slug, p.local_name, p.n, p.local_name_lang) for p in parties]
+        return party_facet(Signatory.objects, "mou", matching, self.request.GET.get("party", ""))
 
     def facet_country(self, matching: QuerySet) -> list[FacetChoice]:
         # Counted as the filter matches: any published signatory's party from the country.
         rows = (
-            Signatory.objects.filter(mou__status=PUBLISHED, party__status=PUBLISHED)
+            Signatory.objects.filter(mou__in=matching, party__status=PUBLISHED)
             .exclude(party__country="")
             .values("party__country")
-            .annotate(n=Count("mou", filter=Q(mou__in=matching), distinct=True))
+            .annotate(n=Count("mou", distinct=True))
             .order_by()
         )
         choices = [

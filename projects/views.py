@@ -11,10 +11,12 @@ from meetings.views import (
     FilteredListView,
     RecordDetailView,
     citation_text,
+    count_of,
     first_source,
     with_sources,
 )
-from mous.models import MOU, Area, Party
+from mous.models import MOU, Area
+from mous.views import party_facet
 
 from .filters import ProjectFilter
 from .models import Milestone, Project, ProjectPartner
@@ -87,30 +89,16 @@ class ProjectListView(FilteredListView):
         ]
 
     def facet_area(self, matching: QuerySet) -> list[FacetChoice]:
-        areas = Area.objects.published().annotate(
-            n=Count("projects", filter=Q(projects__in=matching), distinct=True)
-        )
+        areas = Area.objects.published().annotate(n=count_of(matching, "areas"))
         return [FacetChoice(a.slug, a.local_name, a.n, a.local_name_lang) for a in areas]
 
     def facet_meeting(self, matching: QuerySet) -> list[FacetChoice]:
-        meetings = Meeting.objects.published().annotate(
-            n=Count("projects", filter=Q(projects__in=matching), distinct=True)
-        )
+        meetings = Meeting.objects.published().annotate(n=count_of(matching, "meeting"))
         return [FacetChoice(str(m.ordinal), str(m), m.n) for m in meetings]
 
     def facet_party(self, matching: QuerySet) -> list[FacetChoice]:
-        parties = (
-            Party.objects.published()
-            .filter(partnerships__project__status=PUBLISHED)
-            .annotate(
-                n=Count(
-                    "partnerships__project",
-                    filter=Q(partnerships__project__in=matching),
-                    distinct=True,
-                )
-            )
-        )
-        return [FacetChoice(p.slug, p.local_name, p.n, p.local_name_lang) for p in parties]
+        party = self.request.GET.get("party", "")
+        return party_facet(ProjectPartner.objects, "project", matching, party)
 
 
 class ProjectDetailView(RecordDetailView):

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.text import slugify
@@ -27,7 +27,6 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import renderers, routers, serializers, viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import PageNumberPagination
-from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
@@ -341,30 +340,36 @@ class ReadOnlyAPIViewSet(viewsets.ReadOnlyModelViewSet):
     def retrieve(self, request, *args, **kwargs):
         return self.cached(request, super().retrieve, *args, **kwargs)
 
-    @staticmethod
-    def cached(request, handler, *args, **kwargs) -> Response:
-        """The handler's answer, kept in the cache under the request's ETag.
+    def cached(self, request, handler, *args, **kwargs) -> HttpResponse:
+        """The handler's answer, kept rendered in the cache under the request's ETag.
 
-        The ETag names the record version, the URL with its query, the format
-        and the language: a change to any record makes a new one, so an entry is
-        never served stale (old ones expire). Throttling and the conditional
-        check (304) have run before this. Only successful answers are kept.
+        The ETag names the record version, the URL with its query and host, the
+        format and the language: a change to any record makes a new one, so an
+        entry is never served stale (old ones expire). Throttling and the
+        conditional check (304) have run before this. Only successful answers
+        are kept, as the bytes sent: a hit neither serializes nor renders.
         """
         seconds = settings.CACHE_MIDDLEWARE_SECONDS
         if seconds <= 0:
             return handler(request, *args, **kwargs)
-        key = f"api.{etag(request)}"
+        cache, key = caches[settings.CACHE_MIDDLEWARE_ALIAS], f"api.{etag(request)}"
         try:
-            data = caches[settings.CACHE_MIDDLEWARE_ALIAS].get(key)
+            entry = cache.get(key)
         except Exception:
             logger.exception("API cache unavailable; answering without it")
             return handler(request, *args, **kwargs)
-        if data is not None:
-            return Response(data, headers={"X-Cache": "hit"})
+        if entry is not None:
+            content, content_type = entry
+            return HttpResponse(content, content_type=content_type, headers={"X-Cache": "hit"})
         response = handler(request, *args, **kwargs)
         if response.status_code == 200:
+            # What finalize_response would set, so that the answer renders now.
+            response.accepted_renderer = request.accepted_renderer
+            response.accepted_media_type = request.accepted_media_type
+            response.renderer_context = self.get_renderer_context()
+            response.render()
             try:
-                caches[settings.CACHE_MIDDLEWARE_ALIAS].set(key, response.data, seconds)
+                cache.set(key, (response.content, response["Content-Type"]), seconds)
             except Exception:
                 logger.exception("Could not store an API response in the cache")
             response["X-Cache"] = "miss"

@@ -235,3 +235,23 @@ def test_it_costs_a_fixed_number_of_queries(client, db, django_assert_max_num_qu
         make_mou(area=make_area(), meeting=meeting)
     with django_assert_max_num_queries(8):
         client.get("/mous/", {"meeting": meeting.ordinal})
+
+
+def test_the_party_facet_offers_the_most_frequent_parties_and_the_chosen_one(
+    client, db, monkeypatch
+):
+    monkeypatch.setattr("mous.views.PARTY_CHOICES", 2)
+    busy, steady, rare = (
+        make_party("Busy Agency"),
+        make_party("Steady Bureau"),
+        make_party("Rare Lab"),
+    )
+    for _ in range(3):
+        make_mou(parties=[busy, steady])
+    make_mou(parties=[busy, rare])
+    offered = {c.value: c.count for c in get(client).context["facets"]["party"].choices}
+    assert offered == {busy.slug: 4, steady.slug: 3}
+    # The chosen party is offered (and stays selected) even when it is not among the most
+    # frequent; the choices keep the parties' order.
+    chosen = get(client, party=rare.slug).context["facets"]["party"].choices
+    assert [(c.value, c.count) for c in chosen] == [(busy.slug, 4), (rare.slug, 1)]
