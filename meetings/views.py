@@ -320,6 +320,10 @@ class FilteredListView(ListView):
             )
         return facets
 
+    def chosen(self, name: str) -> str:
+        """The value asked for filter `name` if it is valid (it may reach SQL), else ""."""
+        return "" if name in self.filterset.errors else self.request.GET.get(name, "")
+
     def prepare_form(self, form: forms.Form) -> None:
         """Suit each input to its data: facets become selects, dates date pickers."""
         form.label_suffix = ""

@@ -138,7 +138,7 @@ class MOUListView(FilteredListView):
         return [FacetChoice(str(m.ordinal), str(m), m.n) for m in meetings]
 
     def facet_party(self, matching: QuerySet) -> list[FacetChoice]:
-        return party_facet(Signatory.objects, "mou", matching, self.request.GET.get("party", ""))
+        return party_facet(Signatory.objects, "mou", matching, self.chosen("party"))
 
     def facet_country(self, matching: QuerySet) -> list[FacetChoice]:
         # Counted as the filter matches: any published signatory's party from the country.

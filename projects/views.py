@@ -97,8 +97,7 @@ class ProjectListView(FilteredListView):
         return [FacetChoice(str(m.ordinal), str(m), m.n) for m in meetings]
 
     def facet_party(self, matching: QuerySet) -> list[FacetChoice]:
-        party = self.request.GET.get("party", "")
-        return party_facet(ProjectPartner.objects, "project", matching, party)
+        return party_facet(ProjectPartner.objects, "project", matching, self.chosen("party"))
 
 
 class ProjectDetailView(RecordDetailView):

@@ -255,3 +255,10 @@ def test_the_party_facet_offers_the_most_frequent_parties_and_the_chosen_one(
     # frequent; the choices keep the parties' order.
     chosen = get(client, party=rare.slug).context["facets"]["party"].choices
     assert [(c.value, c.count) for c in chosen] == [(busy.slug, 4), (rare.slug, 1)]
+
+
+@pytest.mark.parametrize("value", ["\x00", "a\x00b"])
+def test_an_invalid_party_is_a_400_with_every_facet(client, transcribed, value):
+    response = client.get("/mous/", {"party": value})
+    assert response.status_code == 400
+    assert "party" in response.context["facets"]
