@@ -45,13 +45,14 @@ from django.utils.cache import cc_delim_re, set_response_etag
 
 from meetings.signals import records_changed
 
+from . import models
+from .models import changes_the_record
+
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "sci_portal.record_version"
 # settings.CACHES alias of the per-process tier in front of a shared cache.
 LOCAL_ALIAS = "local"
-# Saves and deletes in these apps change what the public pages show.
-PUBLIC_APPS = frozenset({"meetings", "mous", "projects"})
 # Request headers a public response may vary on; each is part of the key.
 KEY_HEADERS = ("Accept", "Accept-Language", "Accept-Encoding", "Origin")
 # A cached request has neither, so a response varying on them is the same for all.
@@ -114,11 +115,8 @@ def bump_record_version() -> None:
 
 def record_changed(sender, **kwargs) -> None:
     """Signal receiver: a row of a public app was saved, deleted or re-linked."""
-    meta = getattr(sender, "_meta", None)
-    if meta is not None and meta.app_label not in PUBLIC_APPS:
+    if not changes_the_record(sender, **kwargs):
         return
-    if kwargs.get("action", "post_").startswith("pre_"):
-        return  # m2m_changed fires before and after; the "post_" one is enough
     # Now, so that later requests in this transaction see the change, and again
     # on commit, so that a request that read the old rows while the transaction
     # was open cannot have stored them under the new version.
@@ -127,8 +125,10 @@ def record_changed(sender, **kwargs) -> None:
 
 
 def connect_invalidation() -> None:
+    """Every change to the record drops the cached pages and moves the record version."""
     for signal in (post_save, post_delete, m2m_changed, records_changed):
         signal.connect(record_changed, dispatch_uid="sci_portal.cache.record_changed")
+        signal.connect(models.record_changed, dispatch_uid="sci_portal.models.record_changed")
 
 
 def cache_key(request: HttpRequest) -> str:

@@ -47,11 +47,17 @@ class RecordVersion(models.Model):
             )
 
 
+def changes_the_record(sender, **kwargs) -> bool:
+    """Whether a signal says a record changed: a row of the record apps was saved,
+    deleted or re-linked (once: m2m_changed fires before and after), or written in bulk."""
+    meta = getattr(sender, "_meta", None)
+    if meta is not None and meta.app_label not in RECORD_APPS:
+        return False
+    return not kwargs.get("action", "post_").startswith("pre_")
+
+
 def record_changed(sender, **kwargs) -> None:
     """Signal receiver: a record was saved, deleted, re-linked or written in bulk."""
-    meta = getattr(sender, "_meta", None)
-    if meta is not None and (meta.app_label not in RECORD_APPS or hasattr(sender, "instance_type")):
+    if not changes_the_record(sender, **kwargs) or hasattr(sender, "instance_type"):
         return  # another app's row, or a history entry (written with the change it records)
-    if kwargs.get("action", "post_").startswith("pre_"):
-        return  # m2m_changed fires before and after; the "post_" one is enough
     RecordVersion.bump(using=kwargs.get("using"))
