@@ -1,6 +1,7 @@
 """Filters shared by the HTML lists and the API (one FilterSet per list)."""
 
 import django_filters
+from django import forms
 from django.core.validators import RegexValidator
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +30,13 @@ class CountryFilter(django_filters.CharFilter):
         super().__init__(**kwargs)
 
 
+class IntegerFilter(django_filters.NumberFilter):
+    """A whole number: `3.5` is refused (a NumberFilter takes decimals, and an integer
+    lookup would quietly cut 3.5 to 3)."""
+
+    field_class = forms.IntegerField
+
+
 class OrderingFilter(django_filters.OrderingFilter):
     """Ignores blank entries: `ordering=,` would otherwise drop the default order."""
 
@@ -37,10 +45,17 @@ class OrderingFilter(django_filters.OrderingFilter):
 
 
 class MeetingFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(
-        field_name="date", lookup_expr="year", label=_("Year"), min_value=1900, max_value=9999
+    year = IntegerFilter(
+        method="filter_year",
+        label=_("Year"),
+        min_value=1900,
+        max_value=9999,
+        help_text=_("The year the meeting was held, e.g. 2022."),
     )
     ordering = OrderingFilter(
         fields=(("ordinal", "ordinal"), ("date", "date")),
         help_text=_("Sort by ordinal or date; prefix with - for descending."),
     )
+
+    def filter_year(self, qs: QuerySet, name: str, value: int) -> QuerySet:
+        return qs.filter(date__year=value)

@@ -258,7 +258,7 @@ class FilteredListView(ListView):
         return number
 
     def render_to_response(self, context, **response_kwargs):
-        if self.input_errors:
+        if self.input_errors or context.get("unknown_choices"):
             response_kwargs.setdefault("status", 400)
         return super().render_to_response(context, **response_kwargs)
 
@@ -272,7 +272,12 @@ class FilteredListView(ListView):
         context.update(
             filter=self.filterset,
             facets={facet.name: facet for facet in facets},
-            unknown_choices=[facet for facet in facets if facet.unknown],
+            # Well-formed values that name nothing on record (malformed ones are input errors).
+            unknown_choices=[
+                facet
+                for facet in facets
+                if facet.unknown and facet.name not in self.filterset.errors
+            ],
             input_errors=self.input_errors,
             result_count=paginator.count,
             page_range=paginator.get_elided_page_range(context["page_obj"].number),

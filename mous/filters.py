@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from meetings.filters import CountryFilter, OrderingFilter, SearchFilter
+from meetings.filters import CountryFilter, IntegerFilter, OrderingFilter, SearchFilter
 from meetings.models import Meeting, Status
 
 from .models import MOU, Area, Party, Signatory
@@ -26,7 +26,7 @@ class MOUFilter(django_filters.FilterSet):
     area = django_filters.CharFilter(
         method="filter_area", label=_("Area"), help_text=_("An area's slug, e.g. digital-trade.")
     )
-    meeting = django_filters.NumberFilter(
+    meeting = IntegerFilter(
         method="filter_meeting",
         label=_("JIC meeting"),
         min_value=1,

@@ -149,10 +149,13 @@ class MOUListView(FilteredListView):
             .annotate(n=Count("mou", distinct=True))
             .order_by()
         )
-        choices = [
-            FacetChoice(row["party__country"], countries.name(row["party__country"]), row["n"])
-            for row in rows
-        ]
+        counts = {row["party__country"]: row["n"] for row in rows}
+        chosen = self.chosen("country").upper()
+        # A country on record that none of the matching MOUs' parties is from: 0, not unknown.
+        on_record = Party.objects.published().filter(country=chosen)
+        if chosen and chosen not in counts and on_record.exists():
+            counts[chosen] = 0
+        choices = [FacetChoice(code, countries.name(code), n) for code, n in counts.items()]
         return sorted(choices, key=lambda c: c.label)
 
     def facet_type(self, matching: QuerySet) -> list[FacetChoice]:
@@ -265,10 +268,12 @@ class PartyListView(FilteredListView):
             .order_by()
             .values_list("kind", "n")
         )
+        # Kinds no published party has are left out, unless asked for: a kind is never unknown.
+        chosen = self.chosen("kind")
         return [
-            FacetChoice(value, label, counts[value])
+            FacetChoice(value, label, counts.get(value, 0))
             for value, label in Party.Kind.choices
-            if value in counts
+            if value in counts or value == chosen
         ]
 
 

@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from meetings.filters import SearchFilter
+from meetings.filters import IntegerFilter, SearchFilter
 from meetings.models import Meeting
 from mous.filters import RankedOrderingFilter
 from mous.models import Area, Party
@@ -15,13 +15,13 @@ from .models import Project
 class ProjectFilter(django_filters.FilterSet):
     """Filters name published records only, as the MOU list's do (see MOUFilter)."""
 
-    phase = django_filters.NumberFilter(
+    phase = IntegerFilter(
         field_name="phase", label=_("Phase"), min_value=1, max_value=32767, help_text=_("1, 2, 3…")
     )
     area = django_filters.CharFilter(
         method="filter_area", label=_("Area"), help_text=_("An area's slug, e.g. digital-trade.")
     )
-    meeting = django_filters.NumberFilter(
+    meeting = IntegerFilter(
         method="filter_meeting",
         label=_("JIC meeting"),
         min_value=1,

@@ -159,17 +159,44 @@ def test_empty_fields_from_the_form_are_dropped_from_the_url(client, transcribed
     assert response["Location"] == "/mous/?area=digital-trade"
 
 
-def test_an_unknown_slug_gives_an_empty_list_and_a_note(client, transcribed):
+def test_an_unknown_slug_gives_a_400_an_empty_list_and_a_note(client, transcribed):
     response = get(client, area="no-such-area")
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert response.context["result_count"] == 0
     assert "No area “no-such-area” is on record, so nothing matches it." in text_of(response)
 
 
-def test_an_unknown_party_gives_an_empty_list_and_a_note(client, transcribed):
-    response = get(client, party="nobody")
+@pytest.mark.parametrize(
+    ("params", "note"),
+    [
+        ({"party": "nobody"}, "No party “nobody” is on record"),
+        ({"meeting": "9"}, "No JIC meeting “9” is on record"),
+        ({"country": "FR"}, "No country “FR” is on record"),
+    ],
+)
+def test_an_unknown_value_gives_a_400_and_a_note(client, transcribed, params, note):
+    response = get(client, **params)
+    assert response.status_code == 400
+    assert response.context["result_count"] == 0
+    assert note in text_of(response)
+
+
+def test_a_known_country_none_of_the_matches_has_is_a_zero_not_unknown(client, transcribed):
+    # A Malaysian party on record, but not among the Digital Trade MOU's parties: the
+    # filters narrow to nothing, an honest empty list rather than "not on record".
+    make_mou(parties=[make_party("Kuala Lumpur Partner", country="MY"), make_party(country="CN")])
+    response = get(client, area="digital-trade", country="MY")
     assert response.status_code == 200
-    assert "No party “nobody” is on record" in text_of(response)
+    assert response.context["result_count"] == 0
+    assert response.context["unknown_choices"] == []
+    assert response.context["facets"]["country"].selected_choice.count == 0
+
+
+def test_a_malformed_value_is_an_error_not_also_unknown(client, transcribed):
+    response = get(client, meeting=" ")
+    assert response.status_code == 400
+    assert response.context["unknown_choices"] == []
+    assert "is on record" not in text_of(response)
 
 
 @pytest.mark.parametrize(
@@ -177,8 +204,10 @@ def test_an_unknown_party_gives_an_empty_list_and_a_note(client, transcribed):
     [
         ({"signed_after": "2022-13-45"}, "Enter a valid date."),
         ({"signed_before": "yesterday"}, "Enter a valid date."),
-        ({"meeting": "x"}, "Enter a number."),
+        ({"meeting": "x"}, "Enter a whole number."),
         ({"meeting": "0"}, "greater than or equal to 1"),
+        ({"meeting": "3.5"}, "Enter a whole number."),
+        ({"meeting": "2.0001"}, "Enter a whole number."),
         ({"type": "treaty"}, "Select a valid choice."),
         ({"ordering": "nonsense"}, "Select a valid choice."),
         ({"country": "Singapore"}, "two-letter country code"),

@@ -72,9 +72,9 @@ def test_malformed_input_gives_a_400(client, db, params):
     assert "Some of the filters could not be used" in text_of(response)
 
 
-def test_an_unknown_country_gives_an_empty_list_and_a_note(client, transcribed):
+def test_an_unknown_country_gives_a_400_an_empty_list_and_a_note(client, transcribed):
     response = client.get("/parties/", {"country": "FR"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert response.context["result_count"] == 0
     assert "No country “FR” is on record" in text_of(response)
 
@@ -104,3 +104,11 @@ def test_it_costs_a_fixed_number_of_queries(client, db, django_assert_max_num_qu
         make_mou(parties=[make_party(parent=make_party(country="CN"))])
     with django_assert_max_num_queries(4):
         client.get("/parties/")
+
+
+def test_a_kind_no_party_has_is_an_empty_list_not_unknown(client, db):
+    make_party("Open Partner", kind="university")
+    response = client.get("/parties/", {"kind": "bank"})
+    assert response.status_code == 200
+    assert response.context["result_count"] == 0
+    assert response.context["unknown_choices"] == []

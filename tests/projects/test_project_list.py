@@ -79,7 +79,15 @@ def test_pagination_keeps_every_filter(client, db):
 
 @pytest.mark.parametrize(
     "params",
-    [{"phase": "x"}, {"phase": "-1"}, {"meeting": "3rd"}, {"ordering": "size"}, {"page": "last"}],
+    [
+        {"phase": "x"},
+        {"phase": "-1"},
+        {"phase": "1.5"},
+        {"meeting": "3rd"},
+        {"meeting": "3.0001"},
+        {"ordering": "size"},
+        {"page": "last"},
+    ],
 )
 def test_malformed_input_gives_a_400(client, transcribed, params):
     response = get(client, **params)
@@ -87,9 +95,9 @@ def test_malformed_input_gives_a_400(client, transcribed, params):
     assert "Some of the filters could not be used" in text_of(response)
 
 
-def test_an_unknown_meeting_gives_an_empty_list_and_a_note(client, transcribed):
+def test_an_unknown_meeting_gives_a_400_an_empty_list_and_a_note(client, transcribed):
     response = get(client, meeting="9")
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert response.context["result_count"] == 0
     assert "No JIC meeting “9” is on record" in text_of(response)
 
