@@ -14,7 +14,7 @@ STAMP_RELIABILITY := $(VENV)/.installed-reliability
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet --upgrade "pip>=23,<27"
 
 $(STAMP_RUN): pyproject.toml constraints.txt | $(PY)
 	$(PIP) install --quiet -c constraints.txt -e .

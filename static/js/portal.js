@@ -1,5 +1,6 @@
 // Enhancements only: every page works without this file.
-// "Copy citation" buttons appear where the clipboard API is available.
+// "Copy citation" buttons appear where the clipboard API is available; their
+// messages come translated from the page (data-copied, data-copy-failed).
 document.addEventListener("DOMContentLoaded", () => {
   if (!navigator.clipboard) return;
   for (const button of document.querySelectorAll("button[data-copy]")) {
@@ -10,10 +11,10 @@ document.addEventListener("DOMContentLoaded", () => {
     button.addEventListener("click", async () => {
       try {
         await navigator.clipboard.writeText(source.value || source.textContent);
-        if (status) status.textContent = "Citation copied.";
+        if (status) status.textContent = button.dataset.copied;
       } catch (error) {
         source.select();
-        if (status) status.textContent = "Select the citation and copy it.";
+        if (status) status.textContent = button.dataset.copyFailed;
       }
     });
   }

@@ -4,6 +4,8 @@ Screenshots of every page type at both widths are saved in
 test-artifacts/screenshots/ for review.
 """
 
+from django.test import RequestFactory
+from django.views.defaults import server_error
 from playwright.sync_api import expect
 
 from .conftest import ASSETS, PHONE
@@ -25,7 +27,11 @@ PAGES = {
     "area-detail": "/areas/innovation-and-entrepreneurship/",
     "search": "/search/?q=Shenzhen",
     "not-found": "/no-such-page/",
+    "server-error": "/server-error/",
 }
+# No URL of the portal fails on purpose: the browser is given, at this address, what
+# Django's error handler answers (the 500 page, rendered without request or database).
+SERVER_ERROR = "/server-error/"
 
 AXE_RUN = """async () => {
   const results = await axe.run(document, {resultTypes: ["violations"]});
@@ -43,8 +49,22 @@ def serious_violations(page) -> list[str]:
     return page.evaluate(AXE_RUN)
 
 
+def serve_the_500_page(browser_page, site: str) -> None:
+    response = server_error(RequestFactory().get(SERVER_ERROR))
+    browser_page.route(
+        site + SERVER_ERROR,
+        lambda route: route.fulfill(
+            status=response.status_code,
+            content_type=response["Content-Type"],
+            body=response.content,
+        ),
+    )
+
+
 def test_no_page_type_has_serious_accessibility_problems(page, phone, site, screenshots):
     problems = {}
+    for browser_page in (page, phone):
+        serve_the_500_page(browser_page, site)
     for name, path in PAGES.items():
         for width, browser_page in (("desktop", page), ("phone", phone)):
             browser_page.goto(site + path)
@@ -58,6 +78,7 @@ def test_no_page_type_has_serious_accessibility_problems(page, phone, site, scre
 def test_no_page_is_wider_than_a_phone(phone, site):
     # Wide tables scroll inside their own region; the page itself never scrolls sideways.
     too_wide = {}
+    serve_the_500_page(phone, site)
     for name, path in PAGES.items():
         phone.goto(site + path)
         width = phone.evaluate("document.documentElement.scrollWidth")

@@ -85,3 +85,10 @@ def test_the_citation_can_be_copied_with_javascript(page, site):
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == page.locator("#citation-text").input_value()
     assert "“OneSME (Phase 1)”." in copied
+
+
+def test_a_chinese_reader_is_told_in_chinese_that_the_citation_was_copied(page, site):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(site + "/zh-hans/projects/onesme/")
+    page.get_by_role("button", name="复制引文").click()
+    expect(page.get_by_role("status").filter(has_text="引文已复制。")).to_be_visible()

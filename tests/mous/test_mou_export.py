@@ -92,4 +92,4 @@ def test_exports_cost_a_fixed_number_of_queries(client, db, django_assert_max_nu
     with django_assert_max_num_queries(2):
         assert len(csv_rows(client.get("/mous/export.csv"))) == 31
     with django_assert_max_num_queries(2):
-        client.get("/mous/export.json")
+        assert client.get("/mous/export.json").status_code == 200

@@ -92,9 +92,9 @@ def test_it_costs_a_fixed_number_of_queries(client, db, django_assert_max_num_qu
     # MOUs per meeting and per area, projects per meeting and per phase (the totals
     # are their sums), meetings, areas, latest MOUs, latest projects.
     with django_assert_max_num_queries(8):
-        client.get("/")
+        assert client.get("/").status_code == 200
     for _ in range(20):
         make_mou(area=make_area())
         make_project()
     with django_assert_max_num_queries(8):
-        client.get("/")
+        assert client.get("/").status_code == 200

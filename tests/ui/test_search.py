@@ -45,4 +45,4 @@ def test_an_overlong_query_is_a_400(client, db):
 def test_it_costs_a_fixed_number_of_queries(client, transcribed, django_assert_max_num_queries):
     # for MOUs, projects and parties: the first hits, and their count.
     with django_assert_max_num_queries(6):
-        client.get("/search/", {"q": "Shenzhen"})
+        assert client.get("/search/", {"q": "Shenzhen"}).status_code == 200
