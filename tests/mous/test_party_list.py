@@ -4,6 +4,7 @@ import pytest
 
 from mous.filters import PartyFilter
 from mous.models import Party
+from mous.views import PartyListView
 from tests.factories import make_mou, make_party, make_project
 from tests.ui.helpers import csv_rows, slugs_on_page, text_of
 
@@ -112,3 +113,21 @@ def test_a_kind_no_party_has_is_an_empty_list_not_unknown(client, db):
     assert response.status_code == 200
     assert response.context["result_count"] == 0
     assert response.context["unknown_choices"] == []
+
+
+def test_pagination_keeps_every_filter(client, db):
+    per_page = PartyListView.paginate_by
+    for n in range(per_page + 5):
+        make_party(f"Malaysian University {n:03}", country="MY", kind="university")
+    make_party("Malaysian Bank", country="MY", kind="bank")
+    params = {"country": "MY", "kind": "university", "ordering": "-name"}
+    response = client.get("/parties/", params)
+    assert response.context["result_count"] == per_page + 5
+    assert len(response.context["parties"]) == per_page
+    assert 'href="?country=MY&amp;kind=university&amp;ordering=-name&amp;page=2"' in (
+        response.content.decode()
+    )
+    page2 = client.get("/parties/", {**params, "page": "2"})
+    assert [p.name for p in page2.context["parties"]] == [
+        f"Malaysian University {n:03}" for n in (4, 3, 2, 1, 0)
+    ]
