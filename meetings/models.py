@@ -61,6 +61,10 @@ class Publishable(models.Model):
     def unpublish(self) -> None:
         self.status = Status.DRAFT
 
+    def publication_problem(self) -> str:
+        """Why the record, as stored, may not be published ("" when it may)."""
+        return ""
+
 
 def chinese_page() -> bool:
     """Whether the page being made is in Chinese (the active language is zh-hans)."""
