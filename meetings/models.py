@@ -464,6 +464,27 @@ class Meeting(Publishable):
     def clean(self) -> None:
         clean_partial_date(self, "date")
         clean_translation(self, "summary")
+        late = self.mous_signed_after()
+        if late:
+            names = "; ".join(f"{mou} ({mou.signed_display})" for mou in late)
+            raise ValidationError(
+                {
+                    "date": f"MOUs announced at this meeting would be signed after it: {names}. "
+                    "An MOU is not signed after the meeting it is announced at: correct "
+                    "the date, or those MOUs first."
+                }
+            )
+
+    def mous_signed_after(self) -> list:
+        """The MOUs announced at this meeting that its date (as it is now) puts after it."""
+        if self.pk is None:
+            return []
+        late = []
+        for mou in self.mous.order_by("title"):
+            mou.meeting = self  # the meeting being edited, not the one stored
+            if mou.signed_after_meeting():
+                late.append(mou)
+        return late
 
     @property
     def date_display(self) -> str:

@@ -93,6 +93,28 @@ def test_an_mou_announced_at_a_meeting_is_not_signed_after_it():
     assert "cannot be signed after it" in str(excinfo.value)
 
 
+def test_a_meeting_cannot_move_before_the_mous_signed_at_it():
+    meeting = make_meeting(date=datetime.date(2022, 11, 25))
+    make_mou(title="Late", meeting=meeting, signed_on=datetime.date(2022, 11, 25))
+    make_mou(title="Early", meeting=meeting, signed_on=datetime.date(2022, 1, 10))
+    meeting.date = datetime.date(2022, 6, 1)
+    with pytest.raises(ValidationError) as excinfo:
+        meeting.full_clean()
+    message = excinfo.value.message_dict["date"][0]
+    assert "would be signed after it: Late (25 November 2022)." in message
+    assert "Early" not in message
+
+
+def test_a_meetings_date_is_read_at_its_precision_against_its_mous():
+    meeting = make_meeting(date=datetime.date(2022, 11, 25))
+    make_mou(meeting=meeting, signed_on=datetime.date(2022, 11, 25))
+    meeting.date_precision = Precision.MONTH  # November 2022: not before the 25th
+    meeting.full_clean()
+    meeting.date, meeting.date_precision = datetime.date(2022, 10, 1), Precision.MONTH
+    with pytest.raises(ValidationError):
+        meeting.full_clean()
+
+
 def test_an_mou_cannot_build_on_itself():
     mou = make_mou()
     mou.builds_on = mou

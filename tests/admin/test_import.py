@@ -231,6 +231,19 @@ def test_a_project_names_its_areas_and_partners(editor_client, parties):
     assert project.status == Status.DRAFT
 
 
+def test_a_meeting_row_cannot_date_it_before_the_mous_signed_at_it(editor_client):
+    meeting = make_meeting(ordinal=3, date=datetime.date(2022, 11, 25))
+    make_mou(title="Paperless trade", meeting=meeting, signed_on=datetime.date(2022, 11, 25))
+    rows = [{"ordinal": "3", "date": "2022-06"}]
+    result = preview(editor_client, "meetings.meeting", csv_file("meetings.csv", rows))
+    (row,) = result.context["result"].invalid_rows
+    assert "would be signed after it: Paperless trade (25 November 2022)." in str(
+        row.field_specific_errors["date"]
+    )
+    meeting.refresh_from_db()
+    assert meeting.date == datetime.date(2022, 11, 25)
+
+
 def test_xlsx_imports_like_csv(editor_client, parties):
     rows = [mou_row("From a spreadsheet", "SG: imda; CN: bureau", signed_on="2020-06")]
     previewed = preview(editor_client, "mous.mou", xlsx_file("mous.xlsx", rows), XLSX)

@@ -68,6 +68,17 @@ def test_an_mou_is_not_signed_after_the_meeting_that_announced_it(publisher_clie
     assert not MOU.objects.exists()
 
 
+def test_a_meeting_cannot_be_moved_before_the_mous_it_announced(publisher_client):
+    meeting = make_meeting(ordinal=3, date=datetime.date(2022, 11, 25))
+    mou = make_mou(title="Paperless trade", meeting=meeting)
+    change = reverse("admin:meetings_meeting_change", args=[meeting.pk])
+    data = form_data(publisher_client.get(change)) | {"date": "2022-06-01"}
+    response = publisher_client.post(change, data)
+    assert f"would be signed after it: {mou} (25 November 2022)." in errors_of(response)
+    meeting.refresh_from_db()
+    assert meeting.date == datetime.date(2022, 11, 25)
+
+
 def test_signing_in_the_month_of_the_meeting_is_not_after_it(publisher_client):
     meeting = make_meeting(date=datetime.date(2020, 6, 17))
     data = new_mou_data(
