@@ -300,6 +300,27 @@ def clean_partial_date(instance: models.Model, date_field: str) -> None:
     setattr(instance, date_field, normalise_partial_date(value, precision))
 
 
+def validate_json_without_nul(value) -> None:
+    """Refuse a NUL character (\\u0000) anywhere in a JSON value, keys included.
+
+    PostgreSQL cannot store one in jsonb (nor in text): saving it would fail
+    with a database error rather than a message on the form.
+    """
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str) and "\x00" in item:
+            raise ValidationError(
+                "Remove the NUL character (\\u0000): it cannot be stored.",
+                code="null_characters_not_allowed",
+            )
+        if isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list | tuple):
+            pending.extend(item)
+
+
 class SlugNaturalKeyManager(models.Manager):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)

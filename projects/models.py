@@ -28,6 +28,7 @@ from meetings.models import (
     precision_constraint,
     publishable_history,
     translation_constraints,
+    validate_json_without_nul,
 )
 from mous.models import (
     CJK,
@@ -252,6 +253,7 @@ class Milestone(models.Model):
         default=list,
         blank=True,
         help_text='Figures the source gives: [{"label": "partners", "value": 13}, …]',
+        validators=[validate_json_without_nul],
     )
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="milestones")
     locator = models.CharField(max_length=100, blank=True)

@@ -161,6 +161,37 @@ def test_bad_figures_are_a_message_not_an_error_page(publisher_client):
     assert not project.milestones.exists()
 
 
+@pytest.mark.parametrize(
+    "figures",
+    [
+        r'[{"label": "partners\u0000", "value": 13}]',
+        r'[{"label": "partners", "value": {"nested\u0000key": 1}}]',
+        r'["ok", "\u0000"]',
+    ],
+)
+def test_a_nul_character_in_figures_is_a_message_not_an_error_page(publisher_client, figures):
+    # PostgreSQL refuses to store one (jsonb "unsupported Unicode escape sequence").
+    project = make_project()
+    change = reverse("admin:projects_project_change", args=[project.pk])
+    data = form_data(publisher_client.get(change)) | inline_rows(
+        "milestones",
+        [
+            {
+                "order": "",
+                "date": "2021-06-30",
+                "date_precision": "day",
+                "text": "x",
+                "figures": figures,
+                "source": project.citations.first().source_id,
+            }
+        ],
+    )
+    response = publisher_client.post(change, data)
+    assert response.status_code == 200
+    assert "Remove the NUL character (\\u0000): it cannot be stored." in errors_of(response)
+    assert not project.milestones.exists()
+
+
 def test_a_party_cannot_be_part_of_itself(publisher_client):
     party = make_party()
     child = make_party(parent=party)
