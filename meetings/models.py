@@ -290,6 +290,22 @@ def precision_constraint(date_field: str, name: str) -> models.CheckConstraint:
     )
 
 
+def normalised_date_constraint(date_field: str, name: str) -> models.CheckConstraint:
+    """The database holds a month as its 1st day, a year as 1 January (as clean() stores them)."""
+    precision = f"{date_field}_precision"
+    return models.CheckConstraint(
+        condition=(
+            models.Q(**{f"{precision}__in": [Precision.DAY, Precision.UNKNOWN]})
+            | models.Q(**{precision: Precision.MONTH, f"{date_field}__day": 1})
+            | models.Q(
+                **{precision: Precision.YEAR, f"{date_field}__month": 1, f"{date_field}__day": 1}
+            )
+        ),
+        name=name,
+        violation_error_message="A month is stored as its 1st day, a year as 1 January.",
+    )
+
+
 def clean_partial_date(instance: models.Model, date_field: str) -> None:
     value = getattr(instance, date_field)
     precision = getattr(instance, f"{date_field}_precision")
@@ -469,6 +485,7 @@ class Meeting(Publishable):
                 violation_error_message="A meeting's ordinal is 1 or more.",
             ),
             precision_constraint("date", "meeting_date_precision_valid"),
+            normalised_date_constraint("date", "meeting_date_normalised"),
             *translation_constraints("summary", "meeting"),
         ]
 

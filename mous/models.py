@@ -37,6 +37,7 @@ from meetings.models import (
     format_partial_date,
     is_postgresql,
     iso_partial_date,
+    normalised_date_constraint,
     partial_date_bounds,
     precision_constraint,
     publishable_history,
@@ -496,6 +497,7 @@ class MOU(ChineseDescription, Publishable):
         ]
         constraints = [
             precision_constraint("signed_on", "mou_signed_on_precision_valid"),
+            normalised_date_constraint("signed_on", "mou_signed_on_normalised"),
             models.CheckConstraint(
                 condition=~Q(builds_on=models.F("id")),
                 name="mou_not_built_on_itself",

@@ -25,6 +25,7 @@ from meetings.models import (
     format_partial_date,
     is_postgresql,
     iso_partial_date,
+    normalised_date_constraint,
     precision_constraint,
     publishable_history,
     translation_constraints,
@@ -267,6 +268,7 @@ class Milestone(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["project", "order"], name="milestone_unique_order"),
             precision_constraint("date", "milestone_date_precision_valid"),
+            normalised_date_constraint("date", "milestone_date_normalised"),
         ]
 
     def __str__(self) -> str:
