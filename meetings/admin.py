@@ -232,6 +232,18 @@ class RecordAdmin(ImportExportMixin, HistoryAdmin):
         return super().process_result(result, request)
 
 
+RESTORED_AS_DRAFT = (
+    "A deleted record is restored as a draft: its parts (signatories, co-chairs, partners, "
+    "milestones, citations) were deleted with it and are not restored with it. Restore each "
+    "from its own history, then publish the record."
+)
+
+
+def is_deleted(obj: models.Model) -> bool:
+    """Whether the record a version was read from is no longer stored."""
+    return not type(obj)._default_manager.filter(pk=obj.pk).exists()
+
+
 def require_valid_key(field: models.Field, value: str) -> None:
     """A key in a URL that cannot be one (`/mou/abc/history/`) is a 404, not an error."""
     try:
@@ -276,14 +288,45 @@ class PublishableAdmin(RecordAdmin):
             fields.append("status")
         return fields
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if getattr(obj, SIMPLE_HISTORY_REVERSE_ATTR_NAME, None) is None:
+            return form
+        # Reverting: the form has none of the record's parts (an MOU's
+        # signatories…), so publishing from it asks the model whether the record
+        # as stored may be published; a deleted record comes back a draft.
+        deleted = is_deleted(obj)
+
+        class PublishableRevertForm(form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                if deleted and "status" in self.fields:
+                    self.initial["status"] = Status.DRAFT
+                    self.fields["status"].disabled = True
+                    self.fields["status"].help_text = RESTORED_AS_DRAFT
+
+            def clean(self):
+                cleaned_data = super().clean()
+                if cleaned_data.get("status") == Status.PUBLISHED:
+                    problem = self.instance.publication_problem()
+                    if problem:
+                        self.add_error("status", problem)
+                return cleaned_data
+
+        return PublishableRevertForm
+
     def save_model(self, request: HttpRequest, obj: Publishable, form, change: bool) -> None:
-        if not self.has_publish_permission(request):
+        stored = None
+        if obj.pk:
+            rows = type(obj)._default_manager.filter(pk=obj.pk)
+            stored = rows.values("status", "published_at").first()
+        if change and stored is None:
+            # A deleted record restored from its history: its parts stay deleted.
+            obj.unpublish()
+            self.message_user(request, RESTORED_AS_DRAFT, messages.WARNING)
+        elif not self.has_publish_permission(request):
             # The status field is read-only for them, but a revert to an
             # earlier version carries that version's status: keep the stored one.
-            stored = None
-            if obj.pk:
-                rows = type(obj)._default_manager.filter(pk=obj.pk)
-                stored = rows.values("status", "published_at").first()
             obj.status = stored["status"] if stored else Status.DRAFT
             obj.published_at = stored["published_at"] if stored else None
         elif "status" in form.changed_data:
@@ -304,9 +347,10 @@ class PublishableAdmin(RecordAdmin):
             request,
             ngettext("Published %(count)d %(name)s.", "Published %(count)d %(names)s.", changed)
             % self.names(changed),
-            messages.SUCCESS,
+            messages.SUCCESS if changed else messages.WARNING,
         )
-        self.warn_of_draft_references(request, list(queryset.values_list("pk", flat=True)))
+        published = queryset.filter(status=Status.PUBLISHED)
+        self.warn_of_draft_references(request, list(published.values_list("pk", flat=True)))
 
     @admin.action(
         description="Unpublish the selected %(verbose_name_plural)s (back to draft)",
@@ -342,12 +386,21 @@ class PublishableAdmin(RecordAdmin):
             )
 
     def set_status(self, request: HttpRequest, queryset, status: str) -> int:
-        """Publish or unpublish each row, saving it so its history records who and when."""
+        """Publish or unpublish each row, saving it so its history records who and when.
+
+        A row the model says may not be published (an MOU without two parties)
+        is left a draft, and a message names it.
+        """
         changed = 0
+        refused = []
         reason = "Published" if status == Status.PUBLISHED else "Unpublished"
         with transaction.atomic(using=router.db_for_write(self.model)):
             for obj in queryset.exclude(status=status):
                 if status == Status.PUBLISHED:
+                    problem = obj.publication_problem()
+                    if problem:
+                        refused.append(problem)
+                        continue
                     obj.publish()
                 else:
                     obj.unpublish()
@@ -356,6 +409,8 @@ class PublishableAdmin(RecordAdmin):
                 obj.save()
                 self.log_change(request, obj, f"{reason}.")
                 changed += 1
+        if refused:
+            self.message_user(request, "Not published: " + " ".join(refused), messages.ERROR)
         return changed
 
     def names(self, count: int) -> dict:

@@ -61,6 +61,10 @@ class Publishable(models.Model):
     def unpublish(self) -> None:
         self.status = Status.DRAFT
 
+    def publication_problem(self) -> str:
+        """Why the record, as stored, may not be published ("" when it may)."""
+        return ""
+
 
 def chinese_page() -> bool:
     """Whether the page being made is in Chinese (the active language is zh-hans)."""
@@ -286,6 +290,22 @@ def precision_constraint(date_field: str, name: str) -> models.CheckConstraint:
     )
 
 
+def normalised_date_constraint(date_field: str, name: str) -> models.CheckConstraint:
+    """The database holds a month as its 1st day, a year as 1 January (as clean() stores them)."""
+    precision = f"{date_field}_precision"
+    return models.CheckConstraint(
+        condition=(
+            models.Q(**{f"{precision}__in": [Precision.DAY, Precision.UNKNOWN]})
+            | models.Q(**{precision: Precision.MONTH, f"{date_field}__day": 1})
+            | models.Q(
+                **{precision: Precision.YEAR, f"{date_field}__month": 1, f"{date_field}__day": 1}
+            )
+        ),
+        name=name,
+        violation_error_message="A month is stored as its 1st day, a year as 1 January.",
+    )
+
+
 def clean_partial_date(instance: models.Model, date_field: str) -> None:
     value = getattr(instance, date_field)
     precision = getattr(instance, f"{date_field}_precision")
@@ -294,6 +314,27 @@ def clean_partial_date(instance: models.Model, date_field: str) -> None:
     if precision != Precision.UNKNOWN and value is None:
         raise ValidationError({date_field: "Give the date, or set its precision to unknown."})
     setattr(instance, date_field, normalise_partial_date(value, precision))
+
+
+def validate_json_without_nul(value) -> None:
+    """Refuse a NUL character (\\u0000) anywhere in a JSON value, keys included.
+
+    PostgreSQL cannot store one in jsonb (nor in text): saving it would fail
+    with a database error rather than a message on the form.
+    """
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str) and "\x00" in item:
+            raise ValidationError(
+                "Remove the NUL character (\\u0000): it cannot be stored.",
+                code="null_characters_not_allowed",
+            )
+        if isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list | tuple):
+            pending.extend(item)
 
 
 class SlugNaturalKeyManager(models.Manager):
@@ -444,6 +485,7 @@ class Meeting(Publishable):
                 violation_error_message="A meeting's ordinal is 1 or more.",
             ),
             precision_constraint("date", "meeting_date_precision_valid"),
+            normalised_date_constraint("date", "meeting_date_normalised"),
             *translation_constraints("summary", "meeting"),
         ]
 
@@ -460,6 +502,27 @@ class Meeting(Publishable):
     def clean(self) -> None:
         clean_partial_date(self, "date")
         clean_translation(self, "summary")
+        late = self.mous_signed_after()
+        if late:
+            names = "; ".join(f"{mou} ({mou.signed_display})" for mou in late)
+            raise ValidationError(
+                {
+                    "date": f"MOUs announced at this meeting would be signed after it: {names}. "
+                    "An MOU is not signed after the meeting it is announced at: correct "
+                    "the date, or those MOUs first."
+                }
+            )
+
+    def mous_signed_after(self) -> list:
+        """The MOUs announced at this meeting that its date (as it is now) puts after it."""
+        if self.pk is None:
+            return []
+        late = []
+        for mou in self.mous.order_by("title"):
+            mou.meeting = self  # the meeting being edited, not the one stored
+            if mou.signed_after_meeting():
+                late.append(mou)
+        return late
 
     @property
     def date_display(self) -> str:

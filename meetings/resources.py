@@ -176,6 +176,33 @@ class RecordResource(resources.ModelResource):
         if errors:
             raise ValidationError(errors)
 
+    def before_import(self, dataset, **kwargs) -> None:
+        # The row that named each record so far: a record is named by one row only.
+        self.rows_by_record: dict[tuple, int] = {}
+        super().before_import(dataset, **kwargs)
+
+    def claim_record(self, instance, **kwargs) -> None:
+        """Refuse a second row for a record an earlier row of the file names.
+
+        Otherwise the second row would show as an update of the first and
+        overwrite it. A record is known by its import id (slug or ordinal),
+        which for a name-matched row is the slug of the record it names.
+        """
+        id_fields = self._meta.import_id_fields
+        key = tuple(str(getattr(instance, field)) for field in id_fields)
+        if not all(key):
+            return
+        number = kwargs.get("row_number")
+        rows = getattr(self, "rows_by_record", {})
+        first = rows.setdefault(key, number)
+        if first != number:
+            raise ValidationError(
+                {
+                    id_fields[0]: f"Row {number} names the same record as row {first} "
+                    f"({', '.join(key)}): give each record one row."
+                }
+            )
+
     def after_init_instance(self, instance, new: bool, row, **kwargs) -> None:
         if new and isinstance(instance, Publishable):
             instance.status = Status.DRAFT
@@ -187,6 +214,10 @@ class RecordResource(resources.ModelResource):
         errors = {}
         try:
             super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        try:
+            self.claim_record(instance, **kwargs)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
         for field in self.get_import_fields():

@@ -426,16 +426,22 @@ class FilteredListView(ListView):
 
 
 class RecordDetailView(DetailView):
-    """A record's page: published records for everyone, drafts for staff only.
+    """A record's page: published records for everyone, drafts for staff who may view them.
 
-    A draft shown to staff carries a banner (the template checks
+    A draft is shown only to staff with the model's view permission (the
+    Editor and Publisher roles); it carries a banner (the template checks
     `object.is_published`) and is never stored by caches.
     """
 
     def get_queryset(self) -> QuerySet:
         manager = self.model._default_manager
-        records = manager.all() if self.request.user.is_staff else manager.published()
+        records = manager.all() if self.may_preview_drafts() else manager.published()
         return self.with_related(records)
+
+    def may_preview_drafts(self) -> bool:
+        user = self.request.user
+        opts = self.model._meta
+        return user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
 
     def with_related(self, records: QuerySet) -> QuerySet:
         return records

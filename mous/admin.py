@@ -13,7 +13,7 @@ from meetings.admin import (
 from meetings.models import Meeting
 from meetings.views import all_related, count_of
 
-from .models import MOU, Area, MOUCitation, Party, PartyCitation, Signatory
+from .models import MIN_PARTIES, MOU, Area, MOUCitation, Party, PartyCitation, Signatory
 from .resources import AreaResource, MOUResource, PartyResource
 
 
@@ -89,7 +89,7 @@ class SignatoriesFormSet(OrderedPartsFormSet):
         signatories = [
             data for data in kept if data.get("party") or data.get("unnamed_description")
         ]
-        if len(signatories) < 2:
+        if len(signatories) < MIN_PARTIES:
             raise ValidationError(
                 "An MOU has at least two parties: give each signatory a party "
                 "(or describe one the source leaves unnamed)."
@@ -105,7 +105,7 @@ class SignatoryInline(OrderedPartInline):
     formset = SignatoriesFormSet
     fields = ["order", "party", "unnamed_description", "side"]
     autocomplete_fields = ["party"]
-    min_num = 2
+    min_num = MIN_PARTIES
 
 
 class MOUCitationInline(CitationInline):

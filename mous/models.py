@@ -37,6 +37,7 @@ from meetings.models import (
     format_partial_date,
     is_postgresql,
     iso_partial_date,
+    normalised_date_constraint,
     partial_date_bounds,
     precision_constraint,
     publishable_history,
@@ -346,6 +347,10 @@ class PartyCitation(Citation):
     natural_key.dependencies = ["mous.party", "meetings.source"]
 
 
+# An instrument is between two parties or more: fewer, and it is no MOU (and is never published).
+MIN_PARTIES = 2
+
+
 class MOUQuerySet(PublishableQuerySet):
     def for_area(self, area):
         return self.filter(area=area)
@@ -492,6 +497,7 @@ class MOU(ChineseDescription, Publishable):
         ]
         constraints = [
             precision_constraint("signed_on", "mou_signed_on_precision_valid"),
+            normalised_date_constraint("signed_on", "mou_signed_on_normalised"),
             models.CheckConstraint(
                 condition=~Q(builds_on=models.F("id")),
                 name="mou_not_built_on_itself",
@@ -516,6 +522,23 @@ class MOU(ChineseDescription, Publishable):
     @property
     def signed_iso(self) -> str | None:
         return iso_partial_date(self.signed_on, self.signed_on_precision)
+
+    def publication_problem(self, parties: int | None = None) -> str:
+        """Why it may not be published ("" when it may): an MOU is public with two parties or more.
+
+        `parties` is how many it will have (an admin form's rows); by default,
+        how many it has stored.
+        """
+        if parties is None:
+            # The stored rows, even on a version read from the history (a revert).
+            parties = Signatory.objects.filter(mou_id=self.pk).count() if self.pk else 0
+        if parties >= MIN_PARTIES:
+            return ""
+        return (
+            f"“{self}” has {parties} "
+            f"{'party' if parties == 1 else 'parties'}: an MOU is published only with "
+            "at least two. Add its signatories first."
+        )
 
     def clean(self) -> None:
         super().clean()

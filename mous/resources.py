@@ -20,7 +20,7 @@ from meetings.resources import (
     ReferenceWidget,
 )
 
-from .models import MOU, Area, Party, Signatory
+from .models import MIN_PARTIES, MOU, Area, Party, Signatory
 
 
 def resolve_known_name(model, text: str):
@@ -174,7 +174,7 @@ class SignatoriesWidget(widgets.Widget):
                 signatories.append((None, side, unnamed["description"].strip()))
             else:
                 signatories.append((resolve_known_name(Party, who), side, ""))
-        if len(signatories) < 2:
+        if len(signatories) < MIN_PARTIES:
             raise ValueError("An MOU has at least two parties: give each, with its side.")
         named = [party.pk for party, _, _ in signatories if party is not None]
         if len(named) != len(set(named)):
@@ -257,6 +257,13 @@ class MOUResource(PublishableResource):
             errors = error.update_error_dict(errors)
         if mou.pk is None and "signatories" not in row:
             errors["signatories"] = ["A new MOU needs a signatories column naming its parties."]
+        elif mou.is_published and "signatories" not in errors:
+            # An import never publishes, but it must not leave a published MOU
+            # as the model would not publish it.
+            pending = getattr(mou, "_imported_signatories", None)
+            problem = mou.publication_problem(None if pending is None else len(pending))
+            if problem:
+                errors["signatories"] = [problem]
         if errors:
             raise ValidationError(errors)
 

@@ -25,9 +25,11 @@ from meetings.models import (
     format_partial_date,
     is_postgresql,
     iso_partial_date,
+    normalised_date_constraint,
     precision_constraint,
     publishable_history,
     translation_constraints,
+    validate_json_without_nul,
 )
 from mous.models import (
     CJK,
@@ -252,6 +254,7 @@ class Milestone(models.Model):
         default=list,
         blank=True,
         help_text='Figures the source gives: [{"label": "partners", "value": 13}, …]',
+        validators=[validate_json_without_nul],
     )
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="milestones")
     locator = models.CharField(max_length=100, blank=True)
@@ -265,6 +268,7 @@ class Milestone(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["project", "order"], name="milestone_unique_order"),
             precision_constraint("date", "milestone_date_precision_valid"),
+            normalised_date_constraint("date", "milestone_date_normalised"),
         ]
 
     def __str__(self) -> str:

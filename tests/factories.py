@@ -3,11 +3,13 @@
 import datetime
 import itertools
 
+from django.contrib.auth.models import Group, User
 from django.utils.text import slugify
 
 from meetings.models import CoChair, Meeting, Source, Status
 from mous.models import MOU, Area, MOUCitation, Party, Signatory
 from projects.models import Milestone, Project, ProjectCitation, ProjectPartner
+from staff.roles import EDITOR
 
 _seq = itertools.count(1)
 
@@ -82,3 +84,10 @@ def make_milestone(project: Project, **fields) -> Milestone:
     fields.setdefault("text", "Something happened.")
     fields.setdefault("source", make_source())
     return Milestone.objects.create(project=project, **fields)
+
+
+def make_editor(username: str = "editor") -> User:
+    """A staff user in the Editor role (may view, add and change records, and preview drafts)."""
+    user = User.objects.create_user(username, is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITOR))
+    return user

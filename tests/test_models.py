@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from meetings.models import Meeting, Precision, format_partial_date, iso_partial_date
 from mous.models import MOU, Signatory
 from projects.models import Project
-from tests.factories import make_meeting, make_mou, make_party, make_project
+from tests.factories import make_meeting, make_milestone, make_mou, make_party, make_project
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,8 @@ def test_an_unknown_date_says_unknown():
 
 
 def test_clean_stores_a_month_as_its_first_day():
-    mou = make_mou(signed_on=datetime.date(2020, 6, 17), signed_on_precision=Precision.MONTH)
+    mou = make_mou()
+    mou.signed_on, mou.signed_on_precision = datetime.date(2020, 6, 17), Precision.MONTH
     mou.full_clean()
     assert mou.signed_on == datetime.date(2020, 6, 1)
 
@@ -47,6 +48,25 @@ def test_database_rejects_a_date_without_precision():
 def test_database_rejects_a_precision_without_a_date():
     with pytest.raises(IntegrityError), transaction.atomic():
         make_meeting(date=datetime.date(2022, 1, 1), date_precision=Precision.UNKNOWN)
+
+
+def test_database_rejects_a_month_that_is_not_its_first_day():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_mou(signed_on=datetime.date(2020, 6, 17), signed_on_precision=Precision.MONTH)
+    make_mou(signed_on=datetime.date(2020, 6, 1), signed_on_precision=Precision.MONTH)
+
+
+def test_database_rejects_a_year_that_is_not_the_first_of_january():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_meeting(date=datetime.date(2020, 6, 1), date_precision=Precision.YEAR)
+    make_meeting(date=datetime.date(2020, 1, 1), date_precision=Precision.YEAR)
+
+
+def test_database_rejects_a_milestone_month_that_is_not_its_first_day():
+    project = make_project()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_milestone(project, date=datetime.date(2021, 6, 30), date_precision=Precision.MONTH)
+    make_milestone(project, date=datetime.date(2021, 6, 30), date_precision=Precision.DAY)
 
 
 def test_meeting_ordinals_are_unique_and_positive():
@@ -91,6 +111,28 @@ def test_an_mou_announced_at_a_meeting_is_not_signed_after_it():
     with pytest.raises(ValidationError) as excinfo:
         mou.full_clean()
     assert "cannot be signed after it" in str(excinfo.value)
+
+
+def test_a_meeting_cannot_move_before_the_mous_signed_at_it():
+    meeting = make_meeting(date=datetime.date(2022, 11, 25))
+    make_mou(title="Late", meeting=meeting, signed_on=datetime.date(2022, 11, 25))
+    make_mou(title="Early", meeting=meeting, signed_on=datetime.date(2022, 1, 10))
+    meeting.date = datetime.date(2022, 6, 1)
+    with pytest.raises(ValidationError) as excinfo:
+        meeting.full_clean()
+    message = excinfo.value.message_dict["date"][0]
+    assert "would be signed after it: Late (25 November 2022)." in message
+    assert "Early" not in message
+
+
+def test_a_meetings_date_is_read_at_its_precision_against_its_mous():
+    meeting = make_meeting(date=datetime.date(2022, 11, 25))
+    make_mou(meeting=meeting, signed_on=datetime.date(2022, 11, 25))
+    meeting.date_precision = Precision.MONTH  # November 2022: not before the 25th
+    meeting.full_clean()
+    meeting.date, meeting.date_precision = datetime.date(2022, 10, 1), Precision.MONTH
+    with pytest.raises(ValidationError):
+        meeting.full_clean()
 
 
 def test_an_mou_cannot_build_on_itself():

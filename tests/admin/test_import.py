@@ -190,7 +190,6 @@ def test_a_party_row_updates_the_party_it_names_rather_than_duplicating_it(edito
             "name": "Infocomm Media Development Authority of Singapore",
             "city": "Singapore",
         },
-        {"slug": "", "name": "IMDA", "city": "Singapore"},
         {"slug": "", "name": "A New Company", "city": "Shenzhen"},
     ]
     import_rows(editor_client, "mous.party", csv_file("parties.csv", rows))
@@ -229,6 +228,63 @@ def test_a_project_names_its_areas_and_partners(editor_client, parties):
     assert [a.slug for a in project.areas.all()] == ["digital-trade"]
     assert [p.party.slug for p in project.partnerships.order_by("order")] == ["imda", "bureau"]
     assert project.status == Status.DRAFT
+
+
+def test_a_meeting_row_cannot_date_it_before_the_mous_signed_at_it(editor_client):
+    meeting = make_meeting(ordinal=3, date=datetime.date(2022, 11, 25))
+    make_mou(title="Paperless trade", meeting=meeting, signed_on=datetime.date(2022, 11, 25))
+    rows = [{"ordinal": "3", "date": "2022-06"}]
+    result = preview(editor_client, "meetings.meeting", csv_file("meetings.csv", rows))
+    (row,) = result.context["result"].invalid_rows
+    assert "would be signed after it: Paperless trade (25 November 2022)." in str(
+        row.field_specific_errors["date"]
+    )
+    meeting.refresh_from_db()
+    assert meeting.date == datetime.date(2022, 11, 25)
+
+
+def test_two_rows_with_one_title_are_refused_and_save_nothing(editor_client, parties):
+    rows = [
+        mou_row("Paperless trade", "SG: imda; CN: bureau", description="First"),
+        mou_row("Paperless trade", "SG: imda; CN: bureau", description="Second"),
+    ]
+    result = preview(editor_client, "mous.mou", csv_file("mous.csv", rows)).context["result"]
+    (second,) = result.invalid_rows
+    assert second.field_specific_errors == {
+        "slug": [
+            "Row 2 names the same record as row 1 (paperless-trade): give each record one row."
+        ]
+    }
+    assert not MOU.objects.exists()
+
+
+def test_two_rows_naming_one_existing_party_are_refused(editor_client, parties):
+    rows = [
+        {"slug": "", "name": "IMDA", "city": "Singapore"},
+        {"slug": "imda", "name": "", "city": "Elsewhere"},
+    ]
+    result = preview(editor_client, "mous.party", csv_file("parties.csv", rows)).context["result"]
+    (second,) = result.invalid_rows
+    assert "Row 2 names the same record as row 1 (imda)" in str(second.field_specific_errors)
+    assert Party.objects.get(slug="imda").city == ""
+
+
+def test_two_rows_for_one_meeting_are_refused(editor_client):
+    rows = [
+        {"ordinal": "3", "date": "2020-06", "place": "Singapore"},
+        {"ordinal": "3", "date": "2020-06", "place": "Shenzhen"},
+    ]
+    response = preview(editor_client, "meetings.meeting", csv_file("meetings.csv", rows))
+    (second,) = response.context["result"].invalid_rows
+    assert "Row 2 names the same record as row 1 (3)" in str(second.field_specific_errors)
+
+
+def test_two_rows_with_one_project_name_are_refused(editor_client):
+    rows = [{"slug": "", "name": "Trade platform", "phase": "3"}] * 2
+    response = preview(editor_client, "projects.project", csv_file("projects.csv", rows))
+    (second,) = response.context["result"].invalid_rows
+    assert "names the same record as row 1 (trade-platform)" in str(second.field_specific_errors)
+    assert not Project.objects.exists()
 
 
 def test_xlsx_imports_like_csv(editor_client, parties):

@@ -68,6 +68,17 @@ def test_an_mou_is_not_signed_after_the_meeting_that_announced_it(publisher_clie
     assert not MOU.objects.exists()
 
 
+def test_a_meeting_cannot_be_moved_before_the_mous_it_announced(publisher_client):
+    meeting = make_meeting(ordinal=3, date=datetime.date(2022, 11, 25))
+    mou = make_mou(title="Paperless trade", meeting=meeting)
+    change = reverse("admin:meetings_meeting_change", args=[meeting.pk])
+    data = form_data(publisher_client.get(change)) | {"date": "2022-06-01"}
+    response = publisher_client.post(change, data)
+    assert f"would be signed after it: {mou} (25 November 2022)." in errors_of(response)
+    meeting.refresh_from_db()
+    assert meeting.date == datetime.date(2022, 11, 25)
+
+
 def test_signing_in_the_month_of_the_meeting_is_not_after_it(publisher_client):
     meeting = make_meeting(date=datetime.date(2020, 6, 17))
     data = new_mou_data(
@@ -147,6 +158,37 @@ def test_bad_figures_are_a_message_not_an_error_page(publisher_client):
     response = publisher_client.post(change, data)
     assert response.status_code == 200
     assert "Enter a valid JSON." in errors_of(response)
+    assert not project.milestones.exists()
+
+
+@pytest.mark.parametrize(
+    "figures",
+    [
+        r'[{"label": "partners\u0000", "value": 13}]',
+        r'[{"label": "partners", "value": {"nested\u0000key": 1}}]',
+        r'["ok", "\u0000"]',
+    ],
+)
+def test_a_nul_character_in_figures_is_a_message_not_an_error_page(publisher_client, figures):
+    # PostgreSQL refuses to store one (jsonb "unsupported Unicode escape sequence").
+    project = make_project()
+    change = reverse("admin:projects_project_change", args=[project.pk])
+    data = form_data(publisher_client.get(change)) | inline_rows(
+        "milestones",
+        [
+            {
+                "order": "",
+                "date": "2021-06-30",
+                "date_precision": "day",
+                "text": "x",
+                "figures": figures,
+                "source": project.citations.first().source_id,
+            }
+        ],
+    )
+    response = publisher_client.post(change, data)
+    assert response.status_code == 200
+    assert "Remove the NUL character (\\u0000): it cannot be stored." in errors_of(response)
     assert not project.milestones.exists()
 
 

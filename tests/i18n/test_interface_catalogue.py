@@ -5,12 +5,11 @@ from pathlib import Path
 
 import polib
 import pytest
-from django.contrib.auth.models import User
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from mous.models import MOU, Party
-from tests.factories import make_mou
+from tests.factories import make_editor, make_mou
 
 from .reading import latin_words, read, record_texts, without_record_texts
 
@@ -147,6 +146,6 @@ def test_pagination_is_translated(client, db):
 
 def test_a_draft_preview_is_translated(client, db):
     make_mou(title="Secret draft", status="draft")
-    client.force_login(User.objects.create_user("editor", is_staff=True))
+    client.force_login(make_editor())
     assert untranslated(client, "/zh-hans/mous/secret-draft/") == []
     assert "草稿——未公开。" in client.get("/zh-hans/mous/secret-draft/").content.decode()

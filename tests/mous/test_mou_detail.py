@@ -7,7 +7,14 @@ from django.contrib.auth.models import User
 
 from mous.models import MOU, Signatory
 from projects.models import Project
-from tests.factories import make_area, make_mou, make_party, make_project, make_source
+from tests.factories import (
+    make_area,
+    make_editor,
+    make_mou,
+    make_party,
+    make_project,
+    make_source,
+)
 from tests.ui.helpers import text_of
 
 pytestmark = pytest.mark.django_db
@@ -103,9 +110,15 @@ def test_a_draft_is_a_404_to_a_logged_in_non_staff_user(client, db):
     assert client.get("/mous/secret-draft/").status_code == 404
 
 
-def test_staff_see_a_draft_marked_and_uncached(client, db):
+def test_staff_without_a_role_get_a_404_for_a_draft(client, db):
     make_mou(title="Secret draft", status="draft")
-    client.force_login(User.objects.create_user("editor", is_staff=True))
+    client.force_login(User.objects.create_user("staff", is_staff=True))
+    assert client.get("/mous/secret-draft/").status_code == 404
+
+
+def test_an_editor_sees_a_draft_marked_and_uncached(client, db):
+    make_mou(title="Secret draft", status="draft")
+    client.force_login(make_editor())
     response = client.get("/mous/secret-draft/")
     assert response.status_code == 200
     assert "Draft — not public." in text_of(response)

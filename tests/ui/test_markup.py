@@ -3,9 +3,8 @@
 from html.parser import HTMLParser
 
 import pytest
-from django.contrib.auth.models import User
 
-from tests.factories import make_mou
+from tests.factories import make_editor, make_mou
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +83,7 @@ def test_pages_have_one_h1_unique_ids_and_a_skip_link(client, transcribed):
 
 def test_a_draft_preview_has_nothing_a_strict_csp_blocks(client, db):
     make_mou(title="Secret draft", status="draft")
-    client.force_login(User.objects.create_user("editor", is_staff=True))
+    client.force_login(make_editor())
     _, inspector = inspect(client, "/mous/secret-draft/")
     assert inspector.blocked == []
 
