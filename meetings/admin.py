@@ -538,6 +538,12 @@ class PartAdmin(HistoryAdmin):
     def delete_view(self, request: HttpRequest, object_id: str, extra_context=None):
         raise PermissionDenied
 
+    # A part stays with its record: moving a signatory to another MOU here would
+    # skip the rules its record's form checks (a published MOU keeps two parties).
+    def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:
+        readonly = list(super().get_readonly_fields(request, obj))
+        return [*readonly, self.parent_field] if obj is not None else readonly
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = {**(extra_context or {}), "show_delete": False}
         return super().change_view(request, object_id, form_url, extra_context)

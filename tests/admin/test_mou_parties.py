@@ -114,3 +114,15 @@ def test_an_import_keeps_a_published_mous_two_parties(editor_client):
     response = preview(editor_client, "mous.mou", csv_file("mous.csv", [row]))
     assert not response.context.get("confirm_form")
     assert "An MOU has at least two parties" in response.content.decode()
+
+
+def test_a_signatory_cannot_be_moved_to_another_mou_from_its_own_page(publisher_client):
+    mou, other = make_mou(title="Pair"), make_mou(title="Other")
+    signatory = mou.signatories.get(order=1)
+    change = reverse("admin:mous_signatory_change", args=[signatory.pk])
+    form = publisher_client.get(change)
+    assert "mou" not in form.context["adminform"].form.fields
+    response = publisher_client.post(change, form_data(form) | {"mou": other.pk})
+    assert response.status_code == 302
+    assert Signatory.objects.get(pk=signatory.pk).mou == mou
+    assert mou.signatories.count() == 2
