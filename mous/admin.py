@@ -13,8 +13,21 @@ from meetings.admin import (
 from meetings.models import Meeting
 from meetings.views import all_related, count_of
 
-from .models import MIN_PARTIES, MOU, Area, MOUCitation, Party, PartyCitation, Signatory
+from .models import (
+    MIN_PARTIES,
+    MOU,
+    Area,
+    AreaCitation,
+    MOUCitation,
+    Party,
+    PartyCitation,
+    Signatory,
+)
 from .resources import AreaResource, MOUResource, PartyResource
+
+
+class AreaCitationInline(CitationInline):
+    model = AreaCitation
 
 
 @admin.register(Area)
@@ -29,6 +42,7 @@ class AreaAdmin(PublishableAdmin):
         chinese_fieldset("description", name=True),
         ("Publication", {"fields": PublishableAdmin.publication_fields}),
     ]
+    inlines = [AreaCitationInline]
 
     # Autocomplete lists need an order; the counts below would drop the model's own.
     ordering = ["name"]
@@ -186,6 +200,15 @@ class MOUAdmin(PublishableAdmin):
     @admin.display(description="Signed", ordering="signed_on")
     def signed_display(self, mou: MOU) -> str:
         return mou.signed_display
+
+
+@admin.register(AreaCitation)
+class AreaCitationAdmin(PartAdmin):
+    parent_field = "area"
+    list_display = ["area", "source", "locator"]
+    list_select_related = ["area", "source"]
+    search_fields = ["area__name", "locator", "quote", "source__title"]
+    autocomplete_fields = ["area", "source"]
 
 
 @admin.register(PartyCitation)

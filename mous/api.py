@@ -6,7 +6,7 @@ from meetings.models import Status
 from sci_portal.api import ReadOnlyAPIViewSet
 
 from .filters import MOUFilter, PartyFilter
-from .models import MOU, Area, MOUCitation, Party, PartyCitation, Signatory
+from .models import MOU, Area, AreaCitation, MOUCitation, Party, PartyCitation, Signatory
 from .serializers import AreaSerializer, MOUSerializer, PartySerializer
 
 
@@ -17,7 +17,9 @@ class AreaViewSet(ReadOnlyAPIViewSet):
     csv_fields = ("slug", "name", "description", "url")
 
     def get_queryset(self):
-        return Area.objects.published()
+        return Area.objects.published().prefetch_related(
+            Prefetch("citations", queryset=AreaCitation.objects.select_related("source"))
+        )
 
 
 class PartyViewSet(ReadOnlyAPIViewSet):

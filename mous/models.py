@@ -184,6 +184,7 @@ class Area(ChineseNamed, ChineseDescription, Publishable):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
     description = models.TextField(blank=True)
+    sources = models.ManyToManyField(Source, through="AreaCitation", related_name="areas")
 
     objects = AreaManager()
     history = publishable_history()
@@ -204,6 +205,31 @@ class Area(ChineseNamed, ChineseDescription, Publishable):
 
     def get_absolute_url(self) -> str:
         return reverse("areas:detail", args=[self.slug])
+
+
+class AreaCitationManager(CitationManager):
+    record_field = "area"
+
+
+class AreaCitation(Citation):
+    """A source that names a cooperation area."""
+
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="citations")
+
+    objects = AreaCitationManager()
+    history = HistoricalRecords()
+
+    class Meta(Citation.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["area", "source", "locator"], name="areacitation_unique"
+            ),
+        ]
+
+    def natural_key(self):
+        return (self.area.natural_key(), self.source.slug, self.locator)
+
+    natural_key.dependencies = ["mous.area", "meetings.source"]
 
 
 class Party(ChineseNamed, ChineseDescription, Publishable):

@@ -108,6 +108,9 @@ class AreaSerializer(RecordSerializer):
     projects = FilteredListField(
         "api:project-list", "area", "slug", help_text="The projects in this area."
     )
+    sources = CitationSerializer(
+        source="citations", many=True, help_text="Where the sources name it."
+    )
 
     class Meta:
         model = Area
@@ -123,6 +126,7 @@ class AreaSerializer(RecordSerializer):
             "description_zh_source",
             "mous",
             "projects",
+            "sources",
         ]
         extra_kwargs = {
             "slug": {"help_text": "The area's identifier."},

@@ -353,6 +353,7 @@ class AreaDetailView(RecordDetailView):
                 queryset=published_related(Area, "projects").select_related("meeting"),
                 to_attr="public_projects",
             ),
+            with_sources(Area),
         )
 
     def get_context_data(self, **kwargs):

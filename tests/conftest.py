@@ -1,3 +1,4 @@
+import contextlib
 import copy
 
 import pytest
@@ -28,6 +29,19 @@ def _data_models() -> list[type]:
     return records + links
 
 
+@contextlib.contextmanager
+def stored_timestamps(model: type):
+    """Insert rows with the `auto_now` times they hold, as `loaddata` does, not the time now."""
+    fields = [f for f in model._meta.concrete_fields if getattr(f, "auto_now", False)]
+    for field in fields:
+        field.auto_now = False
+    try:
+        yield
+    finally:
+        for field in fields:
+            field.auto_now = True
+
+
 def load_transcribed_data() -> None:
     """Load the transcribed data: really the first time, then from its rows.
 
@@ -39,7 +53,8 @@ def load_transcribed_data() -> None:
         _snapshot.extend((m, list(m._base_manager.order_by("pk"))) for m in _data_models())
         return
     for model, rows in _snapshot:
-        model._base_manager.bulk_create([copy.copy(row) for row in rows])
+        with stored_timestamps(model):
+            model._base_manager.bulk_create([copy.copy(row) for row in rows])
     # Rows came with their ids: move the id sequences past them (PostgreSQL).
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), [m for m, _ in _snapshot]):

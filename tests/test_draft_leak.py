@@ -26,7 +26,15 @@ from meetings.models import (
     Status,
     TranslationStatus,
 )
-from mous.models import MOU, Area, MOUCitation, Party, PartyCitation, Signatory
+from mous.models import (
+    MOU,
+    Area,
+    AreaCitation,
+    MOUCitation,
+    Party,
+    PartyCitation,
+    Signatory,
+)
 from projects.models import Project, ProjectCitation, ProjectPartner
 from sci_portal.urls import router
 from tests.factories import (
@@ -172,6 +180,12 @@ def drafts(unthrottled) -> list[Publishable]:
         name_zh=marked("areanamezh"),
         name_zh_source=ZH_SOURCE,
         status=DRAFT,
+    )
+    AreaCitation.objects.create(
+        area=draft_area,
+        source=source,
+        locator=marked("arealocator"),
+        quote=marked("areaquote"),
     )
     draft_party = make_party(
         marked("partyname"),

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from meetings.models import MeetingCitation
-from mous.models import PartyCitation
+from mous.models import AreaCitation, PartyCitation
 from tests.factories import (
     make_area,
     make_meeting,
@@ -40,6 +40,7 @@ MAX_QUERIES = {
     # their signatories with their parties; the date hierarchy's range and dates.
     "mous.mou": START + 6,
     # Rows with the record they belong to and the party or source they name.
+    "mous.areacitation": START + 1,
     "mous.partycitation": START + 1,
     "mous.signatory": START + 1,
     "mous.moucitation": START + 1,
@@ -69,6 +70,7 @@ def many_rows():
         source = mou.citations.get().source
         MeetingCitation.objects.create(meeting=meeting, source=source)
         PartyCitation.objects.create(party=mou.signatories.first().party, source=source)
+        AreaCitation.objects.create(area=area, source=source)
         project = make_project(partners=[make_party(), make_party()], meeting=meeting)
         project.areas.add(area)
         make_milestone(project, source=source)

@@ -3,7 +3,8 @@
 import pytest
 
 from meetings.models import Status
-from tests.factories import make_area
+from mous.models import AreaCitation
+from tests.factories import make_area, make_source
 
 LIST = "/api/v1/areas/"
 
@@ -30,7 +31,18 @@ def test_the_detail_links_to_its_mous_and_projects(client):
         "description_zh_source": "",
         "mous": "http://testserver/api/v1/mous/?area=digital-trade",
         "projects": "http://testserver/api/v1/projects/?area=digital-trade",
+        "sources": [],
     }
+
+
+@pytest.mark.django_db
+def test_the_detail_gives_its_sources(client):
+    area = make_area("Digital Trade")
+    AreaCitation.objects.create(
+        area=area, source=make_source(), locator="Annex A", quote="Digital Trade"
+    )
+    sources = client.get(f"{LIST}digital-trade/").json()["sources"]
+    assert [(s["locator"], s["quote"]) for s in sources] == [("Annex A", "Digital Trade")]
 
 
 @pytest.mark.django_db
@@ -43,7 +55,7 @@ def test_drafts_are_invisible(client):
 @pytest.mark.django_db
 def test_the_list_costs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
     for _ in range(15):
-        make_area()
-    # record version (ETag), count, areas
-    with django_assert_max_num_queries(3):
+        AreaCitation.objects.create(area=make_area(), source=make_source())
+    # record version (ETag), count, areas, their citations with sources
+    with django_assert_max_num_queries(4):
         assert client.get(LIST).json()["count"] == 15

@@ -4,7 +4,7 @@ import re
 from html.parser import HTMLParser
 
 from meetings.models import CoChair, Meeting, Source
-from mous.models import MOU, Area, MOUCitation, Party, PartyCitation, Signatory
+from mous.models import MOU, Area, AreaCitation, MOUCitation, Party, PartyCitation, Signatory
 from projects.models import Milestone, Project, ProjectCitation, ProjectPartner
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
@@ -102,7 +102,7 @@ def record_texts() -> list[str]:
         add(c.name, c.honorific, c.title, c.name_zh_source)
     for source in Source.objects.all():
         add(source.title, source.publisher)
-    for model in (MOUCitation, PartyCitation, ProjectCitation):
+    for model in (AreaCitation, MOUCitation, PartyCitation, ProjectCitation):
         for cite in model.objects.all():
             add(cite.locator, cite.quote)
     for milestone in Milestone.objects.all():

@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.factories import make_area, make_mou, make_party, make_project
+from mous.models import AreaCitation
+from tests.factories import make_area, make_mou, make_party, make_project, make_source
 from tests.ui.helpers import csv_rows, text_of
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +31,12 @@ def test_an_area_page_shows_its_mous_projects_and_parties(client, transcribed):
     assert 'href="/parties/commerce-bureau-of-shenzhen-municipality/"' in html
 
 
+def test_an_area_page_quotes_the_passages_that_name_it(client, transcribed):
+    text = text_of(client.get("/areas/talent-exchange-and-development/"))
+    assert "Sources" in text
+    assert "focus areas of digital connectivity, talent exchange and development" in text
+
+
 def test_an_area_page_leaves_drafts_out(client, db):
     area = make_area("Busy Area")
     make_mou(title="Open MOU", area=area)
@@ -52,16 +59,18 @@ def test_area_pages_cost_a_fixed_number_of_queries(client, db, django_assert_max
     area = make_area("Busy Area")
     make_mou(area=area)
     # list: count and the page of areas with their counts;
-    # detail: the area, its MOUs, their signatories with parties, its projects with meetings.
+    # detail: the area, its MOUs, their signatories with parties, its projects with meetings,
+    # its citations with sources.
     with django_assert_max_num_queries(2):
         assert client.get("/areas/").status_code == 200
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):
         assert client.get("/areas/busy-area/").status_code == 200
     for _ in range(20):
         make_mou(area=area)
         make_project().areas.add(area)
         make_area()
+        AreaCitation.objects.create(area=area, source=make_source())
     with django_assert_max_num_queries(2):
         assert client.get("/areas/").status_code == 200
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):
         assert client.get("/areas/busy-area/").status_code == 200

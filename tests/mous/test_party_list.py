@@ -34,7 +34,7 @@ def test_it_searches_a_partys_names(client, transcribed):
 
 def test_an_unknown_country_or_city_shows_as_unknown(client, transcribed):
     response = client.get("/parties/", {"q": "NCS Group"})
-    assert "NCS Group (NCS) unknown unknown Company" in text_of(response)
+    assert "NCS Group (NCS) unknown unknown Group of companies" in text_of(response)
 
 
 def test_it_shows_each_partys_published_mous_and_projects(client, db):

@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('meetings', '0004_meeting_date_normalised'),
-        ('mous', '0006_latest_published_index'),
+        ('mous', '0007_area_citations'),
     ]
 
     operations = [
