@@ -14,7 +14,14 @@ from meetings.models import Meeting
 from meetings.views import all_related, count_of
 
 from .models import MIN_PARTIES, MOU, Area, MOUCitation, Party, PartyCitation, Signatory
-from .resources import AreaResource, MOUResource, PartyResource
+from .resources import (
+    AreaResource,
+    MOUCitationResource,
+    MOUResource,
+    PartyCitationResource,
+    PartyResource,
+    SignatoryResource,
+)
 
 
 @admin.register(Area)
@@ -190,6 +197,7 @@ class MOUAdmin(PublishableAdmin):
 
 @admin.register(PartyCitation)
 class PartyCitationAdmin(PartAdmin):
+    resource_classes = [PartyCitationResource]
     parent_field = "party"
     list_display = ["party", "source", "locator"]
     list_select_related = ["party", "source"]
@@ -199,6 +207,7 @@ class PartyCitationAdmin(PartAdmin):
 
 @admin.register(Signatory)
 class SignatoryAdmin(PartAdmin):
+    resource_classes = [SignatoryResource]
     parent_field = "mou"
     list_display = ["__str__", "mou", "order", "side"]
     list_filter = ["side"]
@@ -209,6 +218,7 @@ class SignatoryAdmin(PartAdmin):
 
 @admin.register(MOUCitation)
 class MOUCitationAdmin(PartAdmin):
+    resource_classes = [MOUCitationResource]
     parent_field = "mou"
     list_display = ["mou", "source", "locator"]
     list_select_related = ["mou", "source"]
