@@ -1,7 +1,8 @@
 """Admin for meetings and sources, and what every record's admin shares.
 
 Every record's admin keeps a change history with revert (django-simple-history)
-and imports and exports CSV/XLSX (django-import-export). Publishable records
+and imports and exports CSV/XLSX (django-import-export); the parts' admins
+export only. Publishable records
 are draft or published: only staff with the model's `publish` permission (the
 Publisher role) may change that, by the status field or the bulk actions.
 """
@@ -17,13 +18,19 @@ from django.forms.models import BaseInlineFormSet, _get_foreign_key
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import ngettext
-from import_export.admin import ImportExportMixin
+from import_export.admin import ExportMixin, ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 from simple_history.utils import get_m2m_reverse_field_name
 
 from .models import CoChair, Meeting, MeetingCitation, Publishable, Source, Status
-from .resources import MeetingResource, SourceResource, describe_failed_import
+from .resources import (
+    CoChairResource,
+    MeetingCitationResource,
+    MeetingResource,
+    SourceResource,
+    describe_failed_import,
+)
 from .views import all_related, count_of
 
 logger = logging.getLogger(__name__)
@@ -515,12 +522,14 @@ class SourceAdmin(RecordAdmin):
         return source.url or None
 
 
-class PartAdmin(HistoryAdmin):
-    """A part of a record (a citation, a signatory…), listed for its history.
+class PartAdmin(ExportMixin, HistoryAdmin):
+    """A part of a record (a citation, a signatory…), listed for its history and exported.
 
     Parts are added and removed in their record's form, where the rules that
     span rows (an MOU's two parties, numbering) are checked; here they can be
-    corrected one by one or reverted to an earlier version.
+    corrected one by one or reverted to an earlier version. They are exported
+    to CSV/XLSX (by those who may view them) but not imported here: an MOU's
+    signatories and a project's partners are imported with their record.
     """
 
     list_per_page = 100
@@ -555,6 +564,7 @@ class PartAdmin(HistoryAdmin):
 
 @admin.register(CoChair)
 class CoChairAdmin(PartAdmin):
+    resource_classes = [CoChairResource]
     parent_field = "meeting"
     list_display = ["name", "title", "side", "meeting", "order"]
     list_filter = ["side", "meeting"]
@@ -565,6 +575,7 @@ class CoChairAdmin(PartAdmin):
 
 @admin.register(MeetingCitation)
 class MeetingCitationAdmin(PartAdmin):
+    resource_classes = [MeetingCitationResource]
     parent_field = "meeting"
     list_display = ["meeting", "source", "locator"]
     list_filter = ["meeting"]

@@ -6,6 +6,10 @@ invalid row saves nothing. Every row is validated as the admin form would
 validate it (`full_clean`), and references to other records name them by slug
 or name, never by database id. New records start as drafts; an import never
 publishes or unpublishes anything.
+
+Parts of records (co-chairs, citations, signatories, partners, milestones) are
+exported only: an MOU's signatories and a project's partners are imported in
+their record's columns, and the others are entered in their record's form.
 """
 
 import datetime
@@ -17,7 +21,17 @@ from django.utils.text import slugify
 from import_export import fields, resources, widgets
 from import_export.exceptions import FieldError
 
-from .models import Meeting, Precision, Publishable, Source, Status, iso_partial_date
+from .models import (
+    CoChair,
+    Meeting,
+    MeetingCitation,
+    Precision,
+    Publishable,
+    Source,
+    Status,
+    TranslationStatus,
+    iso_partial_date,
+)
 
 # The admin's history keeps a change reason of at most this many characters.
 CHANGE_REASON_LENGTH = 100
@@ -134,6 +148,21 @@ class ReferencesWidget(widgets.ManyToManyWidget):
         if value is None:
             return ""
         return "; ".join(str(getattr(related, self.field)) for related in value.all())
+
+
+def chinese_columns(text_field: str, name: bool = False) -> list[str]:
+    """A record's Chinese name (if it has one) and the Chinese text of a field, with its status
+    and source: the columns of the admin's "Chinese" fieldset."""
+    columns = [f"{text_field}_zh", f"{text_field}_zh_status", f"{text_field}_zh_source"]
+    return ["name_zh", "name_zh_source", *columns] if name else columns
+
+
+def translation_status_field(text_field: str) -> fields.Field:
+    """Whether a field's Chinese text is an official translation: 'official' or 'unofficial'."""
+    column = f"{text_field}_zh_status"
+    return fields.Field(
+        attribute=column, column_name=column, widget=ChoiceWidget(TranslationStatus.choices)
+    )
 
 
 class RecordResource(resources.ModelResource):
@@ -291,6 +320,7 @@ class MeetingResource(PublishableResource):
     identifying_columns = ["ordinal"]
 
     date = PartialDateField("date")
+    summary_zh_status = translation_status_field("summary")
 
     class Meta(RecordResource.Meta):
         model = Meeting
@@ -300,11 +330,65 @@ class MeetingResource(PublishableResource):
             "date",
             "place",
             "summary",
+            *chinese_columns("summary"),
             "stated_mou_total",
             "stated_project_total",
             "status",
             "published_at",
         ]
+
+
+class PartResource(resources.ModelResource):
+    """A part of a record, exported (never imported) with its references by slug or ordinal.
+
+    The related rows the columns name are fetched with the parts, so an export
+    costs a fixed number of queries however many rows it holds.
+    """
+
+    def filter_export(self, queryset, **kwargs):
+        related = [
+            field.attribute
+            for field in self.get_export_fields()
+            if isinstance(field.widget, widgets.ForeignKeyWidget)
+        ]
+        return queryset.prefetch_related(None).select_related(*related)
+
+
+class CitationResource(PartResource):
+    """Where in a source a record's facts are stated: the record, the source's slug, the place."""
+
+    source = fields.Field(
+        attribute="source", column_name="source", widget=ReferenceWidget(Source, "slug")
+    )
+
+
+class CoChairResource(PartResource):
+    meeting = fields.Field(
+        attribute="meeting", column_name="meeting", widget=ReferenceWidget(Meeting, "ordinal")
+    )
+
+    class Meta:
+        model = CoChair
+        fields = [
+            "meeting",
+            "order",
+            "honorific",
+            "name",
+            "name_zh",
+            "name_zh_source",
+            "title",
+            "side",
+        ]
+
+
+class MeetingCitationResource(CitationResource):
+    meeting = fields.Field(
+        attribute="meeting", column_name="meeting", widget=ReferenceWidget(Meeting, "ordinal")
+    )
+
+    class Meta:
+        model = MeetingCitation
+        fields = ["meeting", "source", "locator", "quote"]
 
 
 def describe_failed_import(result) -> str:

@@ -23,7 +23,15 @@ from .models import (
     PartyCitation,
     Signatory,
 )
-from .resources import AreaResource, MOUResource, PartyResource
+from .resources import (
+    AreaCitationResource,
+    AreaResource,
+    MOUCitationResource,
+    MOUResource,
+    PartyCitationResource,
+    PartyResource,
+    SignatoryResource,
+)
 
 
 class AreaCitationInline(CitationInline):
@@ -204,6 +212,7 @@ class MOUAdmin(PublishableAdmin):
 
 @admin.register(AreaCitation)
 class AreaCitationAdmin(PartAdmin):
+    resource_classes = [AreaCitationResource]
     parent_field = "area"
     list_display = ["area", "source", "locator"]
     list_select_related = ["area", "source"]
@@ -213,6 +222,7 @@ class AreaCitationAdmin(PartAdmin):
 
 @admin.register(PartyCitation)
 class PartyCitationAdmin(PartAdmin):
+    resource_classes = [PartyCitationResource]
     parent_field = "party"
     list_display = ["party", "source", "locator"]
     list_select_related = ["party", "source"]
@@ -222,6 +232,7 @@ class PartyCitationAdmin(PartAdmin):
 
 @admin.register(Signatory)
 class SignatoryAdmin(PartAdmin):
+    resource_classes = [SignatoryResource]
     parent_field = "mou"
     list_display = ["__str__", "mou", "order", "side"]
     list_filter = ["side"]
@@ -232,6 +243,7 @@ class SignatoryAdmin(PartAdmin):
 
 @admin.register(MOUCitation)
 class MOUCitationAdmin(PartAdmin):
+    resource_classes = [MOUCitationResource]
     parent_field = "mou"
     list_display = ["mou", "source", "locator"]
     list_select_related = ["mou", "source"]

@@ -1,4 +1,4 @@
-"""CSV/XLSX import and export of areas, parties and MOUs.
+"""CSV/XLSX import and export of areas, parties and MOUs, and export of their parts.
 
 Parties and areas are named by slug or by any name they are known by (for a
 party: its name, short name or one of its other names), so an import matches
@@ -14,13 +14,26 @@ from import_export import fields, widgets
 from meetings.models import Meeting
 from meetings.resources import (
     ChoiceWidget,
+    CitationResource,
     PartialDateField,
+    PartResource,
     PublishableResource,
     RecordResource,
     ReferenceWidget,
+    chinese_columns,
+    translation_status_field,
 )
 
-from .models import MIN_PARTIES, MOU, Area, Party, Signatory
+from .models import (
+    MIN_PARTIES,
+    MOU,
+    Area,
+    AreaCitation,
+    MOUCitation,
+    Party,
+    PartyCitation,
+    Signatory,
+)
 
 
 def resolve_known_name(model, text: str):
@@ -113,10 +126,19 @@ class KnownRecordResource(RecordResource):
 
 
 class AreaResource(KnownRecordResource, PublishableResource):
+    description_zh_status = translation_status_field("description")
+
     class Meta(RecordResource.Meta):
         model = Area
         import_id_fields = ["slug"]
-        fields = ["slug", "name", "description", "status", "published_at"]
+        fields = [
+            "slug",
+            "name",
+            "description",
+            *chinese_columns("description", name=True),
+            "status",
+            "published_at",
+        ]
 
 
 class PartyResource(KnownRecordResource, PublishableResource):
@@ -125,6 +147,7 @@ class PartyResource(KnownRecordResource, PublishableResource):
         attribute="kind", column_name="kind", widget=ChoiceWidget(Party.Kind.choices)
     )
     parent = fields.Field(attribute="parent", column_name="parent", widget=KnownNameWidget(Party))
+    description_zh_status = translation_status_field("description")
 
     class Meta(RecordResource.Meta):
         model = Party
@@ -139,6 +162,7 @@ class PartyResource(KnownRecordResource, PublishableResource):
             "kind",
             "parent",
             "description",
+            *chinese_columns("description", name=True),
             "status",
             "published_at",
         ]
@@ -226,6 +250,7 @@ class MOUResource(PublishableResource):
         attribute="builds_on", column_name="builds_on", widget=ReferenceWidget(MOU, "slug")
     )
     signatories = SignatoriesField()
+    description_zh_status = translation_status_field("description")
 
     class Meta(RecordResource.Meta):
         model = MOU
@@ -241,6 +266,7 @@ class MOUResource(PublishableResource):
             "signed_on",
             "signatories",
             "description",
+            *chinese_columns("description"),
             "builds_on",
             "status",
             "published_at",
@@ -290,3 +316,40 @@ class MOUResource(PublishableResource):
             )
             self.mark_change(signatory, **kwargs)
             signatory.save()
+
+
+class AreaCitationResource(CitationResource):
+    area = fields.Field(attribute="area", column_name="area", widget=ReferenceWidget(Area, "slug"))
+
+    class Meta:
+        model = AreaCitation
+        fields = ["area", "source", "locator", "quote"]
+
+
+class PartyCitationResource(CitationResource):
+    party = fields.Field(
+        attribute="party", column_name="party", widget=ReferenceWidget(Party, "slug")
+    )
+
+    class Meta:
+        model = PartyCitation
+        fields = ["party", "source", "locator", "quote"]
+
+
+class SignatoryResource(PartResource):
+    mou = fields.Field(attribute="mou", column_name="mou", widget=ReferenceWidget(MOU, "slug"))
+    party = fields.Field(
+        attribute="party", column_name="party", widget=ReferenceWidget(Party, "slug")
+    )
+
+    class Meta:
+        model = Signatory
+        fields = ["mou", "order", "side", "party", "unnamed_description"]
+
+
+class MOUCitationResource(CitationResource):
+    mou = fields.Field(attribute="mou", column_name="mou", widget=ReferenceWidget(MOU, "slug"))
+
+    class Meta:
+        model = MOUCitation
+        fields = ["mou", "source", "locator", "quote"]

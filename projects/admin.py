@@ -14,7 +14,12 @@ from meetings.models import Meeting
 from mous.models import Area, Party
 
 from .models import Milestone, Project, ProjectCitation, ProjectPartner
-from .resources import ProjectResource
+from .resources import (
+    MilestoneResource,
+    ProjectCitationResource,
+    ProjectPartnerResource,
+    ProjectResource,
+)
 
 
 class PartnersFormSet(OrderedPartsFormSet):
@@ -96,6 +101,7 @@ class ProjectAdmin(PublishableAdmin):
 
 @admin.register(ProjectPartner)
 class ProjectPartnerAdmin(PartAdmin):
+    resource_classes = [ProjectPartnerResource]
     parent_field = "project"
     list_display = ["party", "project", "role", "order"]
     list_select_related = ["party", "project"]
@@ -105,6 +111,7 @@ class ProjectPartnerAdmin(PartAdmin):
 
 @admin.register(Milestone)
 class MilestoneAdmin(PartAdmin):
+    resource_classes = [MilestoneResource]
     parent_field = "project"
     list_display = ["project", "date_display", "planned", "source", "order"]
     list_filter = ["planned", "date_precision"]
@@ -120,6 +127,7 @@ class MilestoneAdmin(PartAdmin):
 
 @admin.register(ProjectCitation)
 class ProjectCitationAdmin(PartAdmin):
+    resource_classes = [ProjectCitationResource]
     parent_field = "project"
     list_display = ["project", "source", "locator"]
     list_select_related = ["project", "source"]

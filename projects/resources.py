@@ -1,20 +1,26 @@
-"""CSV/XLSX import and export of projects, their areas, partners and related MOUs."""
+"""CSV/XLSX import and export of projects, their areas, partners and related MOUs,
+and export of their parts."""
 
 import re
 
 from import_export import fields, widgets
 
-from meetings.models import Meeting
+from meetings.models import Meeting, Source
 from meetings.resources import (
+    CitationResource,
+    PartialDateField,
+    PartResource,
     PublishableResource,
     RecordResource,
     ReferencesWidget,
     ReferenceWidget,
+    chinese_columns,
+    translation_status_field,
 )
 from mous.models import MOU, Area, Party
 from mous.resources import KnownNamesWidget, resolve_known_name
 
-from .models import Project, ProjectPartner
+from .models import Milestone, Project, ProjectCitation, ProjectPartner
 
 
 class PartnersWidget(widgets.Widget):
@@ -60,6 +66,7 @@ class ProjectResource(PublishableResource):
         widget=ReferencesWidget(MOU, "slug"),
     )
     partners = PartnersField()
+    description_zh_status = translation_status_field("description")
 
     class Meta(RecordResource.Meta):
         model = Project
@@ -70,6 +77,7 @@ class ProjectResource(PublishableResource):
             "phase",
             "number",
             "description",
+            *chinese_columns("description"),
             "areas",
             "meeting",
             "partners",
@@ -102,3 +110,50 @@ class ProjectResource(PublishableResource):
             partnership.order = order
             self.mark_change(partnership, **kwargs)
             partnership.save()
+
+
+class ProjectPartnerResource(PartResource):
+    project = fields.Field(
+        attribute="project", column_name="project", widget=ReferenceWidget(Project, "slug")
+    )
+    party = fields.Field(
+        attribute="party", column_name="party", widget=ReferenceWidget(Party, "slug")
+    )
+
+    class Meta:
+        model = ProjectPartner
+        fields = ["project", "order", "party", "role"]
+
+
+class MilestoneResource(PartResource):
+    project = fields.Field(
+        attribute="project", column_name="project", widget=ReferenceWidget(Project, "slug")
+    )
+    date = PartialDateField("date")
+    source = fields.Field(
+        attribute="source", column_name="source", widget=ReferenceWidget(Source, "slug")
+    )
+
+    class Meta:
+        model = Milestone
+        fields = [
+            "project",
+            "order",
+            "date",
+            "planned",
+            "text",
+            "figures",
+            "source",
+            "locator",
+            "quote",
+        ]
+
+
+class ProjectCitationResource(CitationResource):
+    project = fields.Field(
+        attribute="project", column_name="project", widget=ReferenceWidget(Project, "slug")
+    )
+
+    class Meta:
+        model = ProjectCitation
+        fields = ["project", "source", "locator", "quote"]

@@ -46,8 +46,21 @@ def csv_rows(content: bytes) -> list[dict]:
 def records():
     area = make_area(name="Digital Trade")
     meeting = make_meeting(ordinal=3)
-    sg, cn = make_party(name="IMDA Singapore"), make_party(name="Shenzhen Bureau", country="CN")
-    mou = make_mou(title="Paperless trade", parties=[sg, cn], area=area, meeting=meeting)
+    sg = make_party(name="IMDA Singapore")
+    cn = make_party(
+        name="Shenzhen Bureau",
+        country="CN",
+        name_zh="深圳市商务局",
+        name_zh_source="The bureau's website",
+    )
+    mou = make_mou(
+        title="Paperless trade",
+        parties=[sg, cn],
+        area=area,
+        meeting=meeting,
+        description_zh="无纸化贸易",
+        description_zh_status="unofficial",
+    )
     project = make_project(name="Trade platform", partners=[sg, cn], meeting=meeting)
     project.areas.add(area)
     project.related_mous.add(mou)
@@ -72,6 +85,21 @@ def test_an_mou_exports_its_parties_and_references_by_slug(editor_client, record
     assert row["signatories"] == "SG: imda-singapore; CN: shenzhen-bureau"
     assert (row["area"], row["meeting"], row["signed_on"]) == ("digital-trade", "3", "2022-11-25")
     assert row["status"] == "published"
+
+
+def test_chinese_names_and_texts_are_exported_with_their_status_and_source(editor_client, records):
+    bureau = next(
+        row for row in csv_rows(export(editor_client, "mous.party", CSV)) if row["name_zh"]
+    )
+    assert (bureau["name_zh"], bureau["name_zh_source"]) == ("深圳市商务局", "The bureau's website")
+    [mou] = csv_rows(export(editor_client, "mous.mou", CSV))
+    assert (mou["description_zh"], mou["description_zh_status"], mou["description_zh_source"]) == (
+        "无纸化贸易",
+        "unofficial",
+        "",
+    )
+    [meeting] = csv_rows(export(editor_client, "meetings.meeting", CSV))
+    assert {"summary_zh", "summary_zh_status", "summary_zh_source"} <= set(meeting)
 
 
 def test_a_project_exports_its_areas_partners_and_mous(editor_client, records):

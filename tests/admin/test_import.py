@@ -318,3 +318,60 @@ def test_a_new_mou_needs_its_signatories(editor_client):
     assert result.invalid_rows[0].field_specific_errors == {
         "signatories": ["A new MOU needs a signatories column naming its parties."]
     }
+
+
+def test_a_chinese_name_without_its_source_is_refused(editor_client):
+    rows = [
+        {"slug": "", "name": "Fine Company", "name_zh": "", "name_zh_source": ""},
+        {"slug": "", "name": "Bureau", "name_zh": "深圳市商务局", "name_zh_source": ""},
+    ]
+    response = preview(editor_client, "mous.party", csv_file("parties.csv", rows))
+    [invalid] = response.context["result"].invalid_rows
+    assert invalid.number == 2
+    assert invalid.field_specific_errors == {
+        "name_zh_source": [
+            "Say where the Chinese name is published: names are never translated by the portal."
+        ]
+    }
+    assert not Party.objects.exists()
+
+
+def test_chinese_text_follows_the_admin_form_rules(editor_client, parties):
+    def row(title: str, text: str, status: str, source: str = "") -> dict:
+        chinese = {
+            "description_zh": text,
+            "description_zh_status": status,
+            "description_zh_source": source,
+        }
+        return mou_row(title, "SG: imda; CN: bureau", **chinese)
+
+    rows = [
+        row("No status", "无纸化贸易", ""),
+        row("Official", "无纸化贸易", "Official translation"),
+        row("Made up", "无纸化贸易", "machine"),
+    ]
+    result = preview(editor_client, "mous.mou", csv_file("mous.csv", rows)).context["result"]
+    assert [row.field_specific_errors for row in result.invalid_rows] == [
+        {"description_zh_status": ["Say whether the Chinese text is an official translation."]},
+        {"description_zh_source": ["An official translation needs the source that publishes it."]},
+        {"description_zh_status": ["'machine' is not one of: official, unofficial."]},
+    ]
+
+
+def test_chinese_names_and_texts_are_imported_as_drafts(editor_client):
+    rows = [
+        {
+            "slug": "",
+            "name": "Commerce Bureau",
+            "name_zh": "深圳市商务局",
+            "name_zh_source": "The bureau's website",
+            "description_zh": "负责商务",
+            "description_zh_status": "official",
+            "description_zh_source": "The bureau's website",
+        }
+    ]
+    import_rows(editor_client, "mous.party", csv_file("parties.csv", rows))
+    party = Party.objects.get(slug="commerce-bureau")
+    assert (party.name_zh, party.name_zh_source) == ("深圳市商务局", "The bureau's website")
+    assert (party.description_zh, party.description_zh_status) == ("负责商务", "official")
+    assert party.status == Status.DRAFT
