@@ -9,19 +9,19 @@ here would import the apps, which import this module).
 
 import csv
 import datetime
-import hashlib
+import functools
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import translation
-from django.utils.decorators import method_decorator
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.crypto import salted_hmac
+from django.utils.http import http_date, parse_etags, quote_etag
 from django.utils.text import slugify
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import condition
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import renderers, routers, serializers, viewsets
@@ -142,7 +142,7 @@ class CSVRenderer(renderers.BaseRenderer):
 
 
 def _validators(request) -> tuple[str, datetime.datetime | None]:
-    # Django's condition() asks for the ETag and Last-Modified separately: one query for both.
+    # The ETag and Last-Modified of this request's answer: one query for both.
     if not hasattr(request, "_sci_validators"):
         # Related records are nested in every representation: any change anywhere
         # (a save, a delete, a bulk load) moves the one version of the whole record.
@@ -158,7 +158,10 @@ def _validators(request) -> tuple[str, datetime.datetime | None]:
                 request.build_absolute_uri(),
             ]
         )
-        request._sci_validators = (hashlib.sha256(key.encode()).hexdigest()[:40], latest)
+        # Keyed with SECRET_KEY, so that no client can make up the ETag of an answer
+        # it was never sent (a 304 on a matching ETag relies on it).
+        digest = salted_hmac("sci_portal.api.etag", key, algorithm="sha256").hexdigest()
+        request._sci_validators = (quote_etag(digest[:40]), latest)
     return request._sci_validators
 
 
@@ -170,11 +173,46 @@ def last_modified(request, *args, **kwargs) -> datetime.datetime | None:
     return _validators(request)[1]
 
 
-# After authentication and throttling (DRF runs those before the handler), a
-# matching If-None-Match or If-Modified-Since answers 304 without the list's queries.
-conditional = method_decorator(
-    [cache_control(public=True, max_age=CACHE_SECONDS), condition(etag, last_modified)]
-)
+def _sent_this_etag(request) -> bool:
+    """Whether If-None-Match holds the ETag of this request's answer as it is now."""
+    sent = parse_etags(request.META.get("HTTP_IF_NONE_MATCH", ""))
+    return etag(request) in {tag.removeprefix("W/") for tag in sent}
+
+
+def conditional(action: Callable) -> Callable:
+    """Validators, public caching and 304s for a viewset's list or retrieve.
+
+    A 304 stands for a 200, so preconditions are weighed only on a successful answer
+    (RFC 9110, 13.2.1): a missing record, a malformed filter or a page past the last
+    is answered as such whatever If-None-Match: * or If-Modified-Since says. The one
+    shortcut is the common case, If-None-Match with the current ETag: an ETag is only
+    ever sent with a 200, and names the record version and the whole request, so the
+    same request now would be a 200 again. It is answered without the record's
+    queries. Errors are raised before any header is set: they carry none of these.
+    """
+
+    @functools.wraps(action)
+    def answer(self, request, *args, **kwargs):
+        latest = last_modified(request)
+        validators = {
+            "etag": etag(request),
+            "last_modified": int(latest.timestamp()) if latest else None,
+        }
+        response = None
+        if _sent_this_etag(request):
+            response = get_conditional_response(request, **validators)
+        if response is None:
+            response = action(self, request, *args, **kwargs)
+            if response.status_code != 200:
+                return response
+            response = get_conditional_response(request, **validators, response=response)
+        response.headers.setdefault("ETag", validators["etag"])
+        if latest and not response.has_header("Last-Modified"):
+            response.headers["Last-Modified"] = http_date(validators["last_modified"])
+        patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+        return response
+
+    return answer
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -345,14 +383,16 @@ class ReadOnlyAPIViewSet(viewsets.ReadOnlyModelViewSet):
 
         The ETag names the record version, the URL with its query and host, the
         format and the language: a change to any record makes a new one, so an
-        entry is never served stale (old ones expire). Throttling and the
-        conditional check (304) have run before this. Only successful answers
-        are kept, as the bytes sent: a hit neither serializes nor renders.
+        entry is never served stale (old ones expire). Throttling has run before
+        this. Only successful answers are kept, as the bytes sent: a hit neither
+        serializes nor renders, and stands for a 200 that `conditional` may then
+        answer with a 304; a request that fails lookup or validation never hits.
         """
         seconds = settings.CACHE_MIDDLEWARE_SECONDS
         if seconds <= 0:
             return handler(request, *args, **kwargs)
-        cache, key = caches[settings.CACHE_MIDDLEWARE_ALIAS], f"api.{etag(request)}"
+        cache = caches[settings.CACHE_MIDDLEWARE_ALIAS]
+        key = "api." + etag(request).strip('"')
         try:
             entry = cache.get(key)
         except Exception:
