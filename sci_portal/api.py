@@ -14,7 +14,9 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from django import forms
 from django.conf import settings
+from django.core import validators
 from django.core.cache import caches
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import translation
@@ -22,6 +24,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.crypto import salted_hmac
 from django.utils.http import http_date, parse_etags, quote_etag
 from django.utils.text import slugify
+from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import renderers, routers, serializers, viewsets
@@ -47,7 +50,16 @@ class Pagination(PageNumberPagination):
     # A larger page_size is served at this cap rather than refused.
     max_page_size = 100
     page_query_description = "A page number, from 1. A page past the last is 404."
-    page_size_query_description = "Results per page: 25 by default, at most 100."
+    page_size_query_description = (
+        "Results per page: 25 by default, at most 100 (a larger page_size is served 100 a page)."
+    )
+
+    def get_schema_operation_parameters(self, view) -> list[dict]:
+        parameters = super().get_schema_operation_parameters(view)
+        # No maximum for page_size: above the cap is served at the cap, not refused.
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+        return parameters
 
     def get_paginated_response_schema(self, schema: dict) -> dict:
         paginated = super().get_paginated_response_schema(schema)
@@ -224,6 +236,53 @@ FILTER_ERRORS = {
     "description": "Each malformed query parameter, with what is wrong with its value.",
     "additionalProperties": {"type": "array", "items": {"type": "string"}},
 }
+
+
+def form_field_limits(field: forms.Field) -> dict[str, Any]:
+    """The OpenAPI keywords for what a form field refuses: bounds, lengths, a pattern."""
+    limits: dict[str, Any] = {}
+    if isinstance(field, forms.IntegerField) and not isinstance(
+        field, (forms.DecimalField, forms.FloatField)
+    ):
+        limits["type"] = "integer"
+    # The tightest of each kind: django-filter adds a loose maximum (1e50) of its own.
+    keywords = {
+        validators.MinValueValidator: ("minimum", max),
+        validators.MaxValueValidator: ("maximum", min),
+        validators.MinLengthValidator: ("minLength", max),
+        validators.MaxLengthValidator: ("maxLength", min),
+    }
+    for validator in field.validators:
+        if type(validator) in keywords:
+            keyword, tightest = keywords[type(validator)]
+            limit = validator.limit_value
+            limits[keyword] = tightest(limits.get(keyword, limit), limit)
+        elif type(validator) is validators.RegexValidator and not (
+            validator.inverse_match or validator.flags
+        ):
+            limits["pattern"] = validator.regex.pattern
+    return limits
+
+
+class FilterLimitsExtension(DjangoFilterExtension):
+    """django-filter's parameters, with the limits their form fields enforce.
+
+    A malformed value is a 400: the schema says which values are well formed. Set
+    on the parameter's schema after the built-in extension has described it
+    (an @extend_schema_field on the filter would drop its help_text).
+    """
+
+    priority = 1
+
+    def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
+        parameters = super().resolve_filter_field(
+            auto_schema, model, filterset_class, field_name, filter_field
+        )
+        limits = form_field_limits(filter_field.field)
+        for parameter in parameters:
+            schema = parameter["schema"]
+            (schema["items"] if schema.get("type") == "array" else schema).update(limits)
+        return parameters
 
 
 class APISchema(AutoSchema):

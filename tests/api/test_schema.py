@@ -77,6 +77,45 @@ def test_the_filters_are_the_html_lists_filters(schema):
     assert {"page", "page_size", "format"} <= names("/api/v1/areas/")
 
 
+# What a 400 refuses, as the schema states it (parameter, then the keywords it must carry).
+LIMITS = {
+    "/api/v1/meetings/": {"year": {"type": "integer", "minimum": 1900, "maximum": 9999}},
+    "/api/v1/mous/": {
+        "meeting": {"type": "integer", "minimum": 1, "maximum": 32767},
+        "country": {"type": "string", "pattern": "^[A-Za-z]{2}$", "maxLength": 2},
+        "q": {"type": "string", "maxLength": 200},
+    },
+    "/api/v1/parties/": {
+        "country": {"type": "string", "pattern": "^[A-Za-z]{2}$", "maxLength": 2},
+        "q": {"type": "string", "maxLength": 200},
+    },
+    "/api/v1/projects/": {
+        "phase": {"type": "integer", "minimum": 1, "maximum": 32767},
+        "meeting": {"type": "integer", "minimum": 1, "maximum": 32767},
+        "q": {"type": "string", "maxLength": 200},
+    },
+}
+
+
+@pytest.mark.parametrize("path", LIMITS)
+def test_filters_state_the_limits_they_enforce(schema, path):
+    parameters = {p["name"]: p for p in schema["paths"][path]["get"]["parameters"]}
+    for name, limits in LIMITS[path].items():
+        assert limits.items() <= parameters[name]["schema"].items(), name
+        assert parameters[name]["description"], name
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+def test_pages_start_at_1_and_page_size_states_its_cap(schema, endpoint):
+    parameters = {
+        p["name"]: p for p in schema["paths"][f"/api/v1/{endpoint}/"]["get"]["parameters"]
+    }
+    assert parameters["page"]["schema"] == {"type": "integer", "minimum": 1}
+    # Above the cap is served at the cap, not refused: stated, not a maximum.
+    assert parameters["page_size"]["schema"] == {"type": "integer", "minimum": 1}
+    assert "at most 100" in parameters["page_size"]["description"]
+
+
 def test_every_field_is_described(schema):
     for component_name, component in schema["components"]["schemas"].items():
         if "enum" in component:
