@@ -261,6 +261,9 @@ def form_field_limits(field: forms.Field) -> dict[str, Any]:
             validator.inverse_match or validator.flags
         ):
             limits["pattern"] = validator.regex.pattern
+        elif isinstance(validator, validators.ProhibitNullCharactersValidator):
+            # Every text field refuses a NUL character (PostgreSQL cannot store one).
+            limits.setdefault("pattern", "^[^\\x00]*$")
     return limits
 
 

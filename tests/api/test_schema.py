@@ -81,6 +81,7 @@ def test_the_filters_are_the_html_lists_filters(schema):
 LIMITS = {
     "/api/v1/meetings/": {"year": {"type": "integer", "minimum": 1900, "maximum": 9999}},
     "/api/v1/mous/": {
+        "area": {"type": "string", "pattern": "^[^\\x00]*$"},  # no NUL, as any text
         "meeting": {"type": "integer", "minimum": 1, "maximum": 32767},
         "country": {"type": "string", "pattern": "^[A-Za-z]{2}$", "maxLength": 2},
         "q": {"type": "string", "maxLength": 200},
