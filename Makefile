@@ -69,6 +69,12 @@ messages: install-test
 	$(PY) manage.py makemessages -l zh_Hans -i .venv -i tests -i staticfiles -i build --no-obsolete --no-location
 	$(PY) manage.py compilemessages -l zh_Hans -i .venv
 
+## make schema: regenerate docs/openapi.yaml, the committed API schema (review what it removes or renames)
+.PHONY: schema
+schema: export DEBUG ?= 1
+schema: install
+	$(PY) manage.py spectacular --validate --fail-on-warn --file docs/openapi.yaml
+
 ## make constraints: re-pin every dependency to what is installed now
 constraints: install-test
 	$(PIP) freeze --exclude-editable | grep -v '^-e ' > constraints.txt

@@ -9,19 +9,22 @@ here would import the apps, which import this module).
 
 import csv
 import datetime
-import hashlib
+import functools
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from django import forms
 from django.conf import settings
+from django.core import validators
 from django.core.cache import caches
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import translation
-from django.utils.decorators import method_decorator
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.crypto import salted_hmac
+from django.utils.http import http_date, parse_etags, quote_etag
 from django.utils.text import slugify
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import condition
+from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import renderers, routers, serializers, viewsets
@@ -47,7 +50,16 @@ class Pagination(PageNumberPagination):
     # A larger page_size is served at this cap rather than refused.
     max_page_size = 100
     page_query_description = "A page number, from 1. A page past the last is 404."
-    page_size_query_description = "Results per page: 25 by default, at most 100."
+    page_size_query_description = (
+        "Results per page: 25 by default, at most 100 (a larger page_size is served 100 a page)."
+    )
+
+    def get_schema_operation_parameters(self, view) -> list[dict]:
+        parameters = super().get_schema_operation_parameters(view)
+        # No maximum for page_size: above the cap is served at the cap, not refused.
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+        return parameters
 
     def get_paginated_response_schema(self, schema: dict) -> dict:
         paginated = super().get_paginated_response_schema(schema)
@@ -142,7 +154,7 @@ class CSVRenderer(renderers.BaseRenderer):
 
 
 def _validators(request) -> tuple[str, datetime.datetime | None]:
-    # Django's condition() asks for the ETag and Last-Modified separately: one query for both.
+    # The ETag and Last-Modified of this request's answer: one query for both.
     if not hasattr(request, "_sci_validators"):
         # Related records are nested in every representation: any change anywhere
         # (a save, a delete, a bulk load) moves the one version of the whole record.
@@ -158,7 +170,10 @@ def _validators(request) -> tuple[str, datetime.datetime | None]:
                 request.build_absolute_uri(),
             ]
         )
-        request._sci_validators = (hashlib.sha256(key.encode()).hexdigest()[:40], latest)
+        # Keyed with SECRET_KEY, so that no client can make up the ETag of an answer
+        # it was never sent (a 304 on a matching ETag relies on it).
+        digest = salted_hmac("sci_portal.api.etag", key, algorithm="sha256").hexdigest()
+        request._sci_validators = (quote_etag(digest[:40]), latest)
     return request._sci_validators
 
 
@@ -170,11 +185,46 @@ def last_modified(request, *args, **kwargs) -> datetime.datetime | None:
     return _validators(request)[1]
 
 
-# After authentication and throttling (DRF runs those before the handler), a
-# matching If-None-Match or If-Modified-Since answers 304 without the list's queries.
-conditional = method_decorator(
-    [cache_control(public=True, max_age=CACHE_SECONDS), condition(etag, last_modified)]
-)
+def _sent_this_etag(request) -> bool:
+    """Whether If-None-Match holds the ETag of this request's answer as it is now."""
+    sent = parse_etags(request.META.get("HTTP_IF_NONE_MATCH", ""))
+    return etag(request) in {tag.removeprefix("W/") for tag in sent}
+
+
+def conditional(action: Callable) -> Callable:
+    """Validators, public caching and 304s for a viewset's list or retrieve.
+
+    A 304 stands for a 200, so preconditions are weighed only on a successful answer
+    (RFC 9110, 13.2.1): a missing record, a malformed filter or a page past the last
+    is answered as such whatever If-None-Match: * or If-Modified-Since says. The one
+    shortcut is the common case, If-None-Match with the current ETag: an ETag is only
+    ever sent with a 200, and names the record version and the whole request, so the
+    same request now would be a 200 again. It is answered without the record's
+    queries. Errors are raised before any header is set: they carry none of these.
+    """
+
+    @functools.wraps(action)
+    def answer(self, request, *args, **kwargs):
+        latest = last_modified(request)
+        validators = {
+            "etag": etag(request),
+            "last_modified": int(latest.timestamp()) if latest else None,
+        }
+        response = None
+        if _sent_this_etag(request):
+            response = get_conditional_response(request, **validators)
+        if response is None:
+            response = action(self, request, *args, **kwargs)
+            if response.status_code != 200:
+                return response
+            response = get_conditional_response(request, **validators, response=response)
+        response.headers.setdefault("ETag", validators["etag"])
+        if latest and not response.has_header("Last-Modified"):
+            response.headers["Last-Modified"] = http_date(validators["last_modified"])
+        patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+        return response
+
+    return answer
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -186,6 +236,56 @@ FILTER_ERRORS = {
     "description": "Each malformed query parameter, with what is wrong with its value.",
     "additionalProperties": {"type": "array", "items": {"type": "string"}},
 }
+
+
+def form_field_limits(field: forms.Field) -> dict[str, Any]:
+    """The OpenAPI keywords for what a form field refuses: bounds, lengths, a pattern."""
+    limits: dict[str, Any] = {}
+    if isinstance(field, forms.IntegerField) and not isinstance(
+        field, (forms.DecimalField, forms.FloatField)
+    ):
+        limits["type"] = "integer"
+    # The tightest of each kind: django-filter adds a loose maximum (1e50) of its own.
+    keywords = {
+        validators.MinValueValidator: ("minimum", max),
+        validators.MaxValueValidator: ("maximum", min),
+        validators.MinLengthValidator: ("minLength", max),
+        validators.MaxLengthValidator: ("maxLength", min),
+    }
+    for validator in field.validators:
+        if type(validator) in keywords:
+            keyword, tightest = keywords[type(validator)]
+            limit = validator.limit_value
+            limits[keyword] = tightest(limits.get(keyword, limit), limit)
+        elif type(validator) is validators.RegexValidator and not (
+            validator.inverse_match or validator.flags
+        ):
+            limits["pattern"] = validator.regex.pattern
+        elif isinstance(validator, validators.ProhibitNullCharactersValidator):
+            # Every text field refuses a NUL character (PostgreSQL cannot store one).
+            limits.setdefault("pattern", "^[^\\x00]*$")
+    return limits
+
+
+class FilterLimitsExtension(DjangoFilterExtension):
+    """django-filter's parameters, with the limits their form fields enforce.
+
+    A malformed value is a 400: the schema says which values are well formed. Set
+    on the parameter's schema after the built-in extension has described it
+    (an @extend_schema_field on the filter would drop its help_text).
+    """
+
+    priority = 1
+
+    def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
+        parameters = super().resolve_filter_field(
+            auto_schema, model, filterset_class, field_name, filter_field
+        )
+        limits = form_field_limits(filter_field.field)
+        for parameter in parameters:
+            schema = parameter["schema"]
+            (schema["items"] if schema.get("type") == "array" else schema).update(limits)
+        return parameters
 
 
 class APISchema(AutoSchema):
@@ -345,14 +445,16 @@ class ReadOnlyAPIViewSet(viewsets.ReadOnlyModelViewSet):
 
         The ETag names the record version, the URL with its query and host, the
         format and the language: a change to any record makes a new one, so an
-        entry is never served stale (old ones expire). Throttling and the
-        conditional check (304) have run before this. Only successful answers
-        are kept, as the bytes sent: a hit neither serializes nor renders.
+        entry is never served stale (old ones expire). Throttling has run before
+        this. Only successful answers are kept, as the bytes sent: a hit neither
+        serializes nor renders, and stands for a 200 that `conditional` may then
+        answer with a 304; a request that fails lookup or validation never hits.
         """
         seconds = settings.CACHE_MIDDLEWARE_SECONDS
         if seconds <= 0:
             return handler(request, *args, **kwargs)
-        cache, key = caches[settings.CACHE_MIDDLEWARE_ALIAS], f"api.{etag(request)}"
+        cache = caches[settings.CACHE_MIDDLEWARE_ALIAS]
+        key = "api." + etag(request).strip('"')
         try:
             entry = cache.get(key)
         except Exception:

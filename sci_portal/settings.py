@@ -5,6 +5,7 @@ Production sets DATABASE_URL (PostgreSQL), SECRET_KEY and ALLOWED_HOSTS.
 """
 
 import os
+import re
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -26,6 +27,18 @@ def env_bool(name: str, default: bool = False) -> bool:
 def env_int(name: str, default: int) -> int:
     value = os.environ.get(name)
     return int(value) if value else default
+
+
+def env_rate(name: str, default: str) -> str:
+    """A throttle rate, checked at startup: DRF reads it only at a request (a 500 then)."""
+    value = os.environ.get(name, "").strip() or default
+    # What DRF's parse_rate takes: a whole number, a slash, a period from its first letter.
+    if not re.fullmatch(r"[0-9]+/[smhd][a-z]*", value):
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not a rate: give requests per period, e.g. 60/min "
+            "(the period is s, min, hour or day)."
+        )
+    return value
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -218,8 +231,8 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication"],
     # Throttle classes and pagination are set on the API's views (sci_portal/api.py).
     "DEFAULT_THROTTLE_RATES": {
-        "anon": os.environ.get("API_THROTTLE_ANON") or "60/min",
-        "partner": os.environ.get("API_THROTTLE_PARTNER") or "1000/min",
+        "anon": env_rate("API_THROTTLE_ANON", "60/min"),
+        "partner": env_rate("API_THROTTLE_PARTNER", "1000/min"),
     },
     # Client addresses for throttling: REMOTE_ADDR unless the portal runs behind this many
     # proxies that append X-Forwarded-For (0 stops clients from forging their address).

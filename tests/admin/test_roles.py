@@ -5,6 +5,7 @@ from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from rest_framework.authtoken.models import Token
 
 from meetings.models import Status
 from mous.models import MOU, Party
@@ -184,3 +185,45 @@ def test_the_roles_cover_every_model_of_the_portal(app_label):
         assert f"delete_{name}" in publisher, name
     assert editor < publisher
     assert not {code for code in editor if code.startswith("publish_")}
+
+
+TOKEN_PERMISSIONS = {"view_tokenproxy", "add_tokenproxy", "change_tokenproxy", "delete_tokenproxy"}
+
+
+def test_only_publishers_manage_api_tokens():
+    def tokens(role: str) -> set[str]:
+        permissions = Group.objects.get(name=role).permissions
+        return set(
+            permissions.filter(content_type__app_label="authtoken").values_list(
+                "codename", flat=True
+            )
+        )
+
+    assert tokens(PUBLISHER) == TOKEN_PERMISSIONS
+    assert tokens(EDITOR) == set()
+
+
+def test_a_publisher_creates_and_revokes_a_partners_token(publisher_client, django_user_model):
+    partner = django_user_model.objects.create_user("research-institute")
+    assert publisher_client.get(url("authtoken_tokenproxy_changelist")).status_code == 200
+    response = publisher_client.post(url("authtoken_tokenproxy_add"), {"user": partner.pk})
+    assert response.status_code == 302
+    assert Token.objects.filter(user=partner).exists()
+
+    # The admin addresses a token by its user's id.
+    delete = url("authtoken_tokenproxy_delete", partner.pk)
+    assert publisher_client.post(delete, {"post": "yes"}).status_code == 302
+    assert not Token.objects.filter(user=partner).exists()
+
+
+def test_an_editor_can_neither_see_nor_create_nor_revoke_a_token(editor_client, django_user_model):
+    partner = django_user_model.objects.create_user("research-institute")
+    assert editor_client.get(url("authtoken_tokenproxy_changelist")).status_code == 403
+    response = editor_client.post(url("authtoken_tokenproxy_add"), {"user": partner.pk})
+    assert response.status_code == 403
+    assert not Token.objects.filter(user=partner).exists()
+
+    Token.objects.create(user=partner)
+    delete = url("authtoken_tokenproxy_delete", partner.pk)
+    assert editor_client.post(delete, {"post": "yes"}).status_code == 403
+    assert Token.objects.filter(user=partner).exists()

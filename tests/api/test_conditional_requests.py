@@ -119,3 +119,65 @@ def test_a_bulk_write_changes_the_etag(client):
     etag = client.get("/api/v1/parties/")["ETag"]
     records_changed.send(sender=None)  # what bulk loads send (they bypass save())
     assert client.get("/api/v1/parties/", headers={"If-None-Match": etag}).status_code == 200
+
+
+# A 304 stands for a 200: a request that would fail gets its error whatever it says.
+FAILING = [
+    ("/api/v1/mous/no-such-mou/", 404),
+    ("/api/v1/meetings/99/", 404),
+    ("/api/v1/mous/?signed_after=not-a-date", 400),
+    ("/api/v1/mous/?page=999", 404),
+]
+IN_A_YEAR = http_date((timezone.now() + datetime.timedelta(days=365)).timestamp())
+PRECONDITIONS = {"If-None-Match": "*", "If-Modified-Since": IN_A_YEAR}
+
+
+@pytest.mark.parametrize("header", PRECONDITIONS)
+@pytest.mark.parametrize(("url", "status"), FAILING)
+def test_a_failing_request_gets_its_error_not_304(client, url, status, header):
+    response = client.get(url, headers={header: PRECONDITIONS[header]})
+    assert response.status_code == status
+    assert not response.has_header("ETag")
+
+
+@pytest.mark.parametrize("header", PRECONDITIONS)
+@pytest.mark.parametrize(("url", "status"), FAILING)
+def test_a_failing_request_gets_its_error_from_the_cache_path_too(
+    client, settings, url, status, header
+):
+    settings.CACHE_MIDDLEWARE_SECONDS = 600
+    client.get("/api/v1/mous/")  # something in the cache
+    response = client.get(url, headers={header: PRECONDITIONS[header]})
+    assert response.status_code == status
+
+
+@pytest.mark.parametrize("header", PRECONDITIONS)
+@pytest.mark.parametrize("url", URLS)
+def test_a_found_record_gets_304_for_either_precondition(client, url, header):
+    response = client.get(url, headers={header: PRECONDITIONS[header]})
+    assert response.status_code == 304
+    assert response["ETag"] == client.get(url)["ETag"]
+    assert response["Cache-Control"] == "public, max-age=60"
+
+
+def test_a_date_precondition_answered_from_the_cache_costs_one_query(
+    client, settings, django_assert_num_queries
+):
+    settings.CACHE_MIDDLEWARE_SECONDS = 600
+    client.get("/api/v1/mous/")
+    # record version only: the cached answer shows the list is there
+    with django_assert_num_queries(1):
+        response = client.get("/api/v1/mous/", headers={"If-Modified-Since": IN_A_YEAR})
+    assert response.status_code == 304
+
+
+def test_etags_are_keyed_with_the_secret_key(client, settings):
+    # A client cannot make up the ETag of an answer it was never sent (say, a 404's).
+    etag = client.get("/api/v1/mous/first-mou/")["ETag"]
+    settings.SECRET_KEY = "another secret key, at least fifty characters long, for tests"
+    assert client.get("/api/v1/mous/first-mou/")["ETag"] != etag
+
+
+def test_a_weak_form_of_the_etag_gets_304(client):
+    etag = client.get("/api/v1/mous/")["ETag"]
+    assert client.get("/api/v1/mous/", headers={"If-None-Match": f"W/{etag}"}).status_code == 304

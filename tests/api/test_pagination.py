@@ -1,8 +1,11 @@
 """Every list pages the same way: count, next, previous, results; page_size up to 100."""
 
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 
-from tests.factories import make_area, make_party
+from sci_portal.api import Pagination
+from tests.factories import make_area, make_meeting, make_mou, make_party, make_project
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +65,52 @@ def test_blank_ordering_entries_keep_a_stable_order(client, ordering):
         make_party(f"{letter} Holdings")
     rows = client.get(f"/api/v1/parties/?ordering={ordering}").json()["results"]
     assert [p["name"][0] for p in rows] == ["V", "W", "X", "Y", "Z"]
+
+
+# Every list: how to make one of its rows, and a filter all three rows match.
+LISTS = {
+    "meetings": (make_meeting, "year=2022"),
+    "mous": (make_mou, "type=mou"),
+    "parties": (lambda: make_party(country="CN"), "country=cn"),
+    "areas": (make_area, "ordering=name"),
+    "projects": (make_project, "phase=3"),
+}
+
+
+@pytest.fixture(params=LISTS)
+def three_rows(request) -> tuple[str, str]:
+    """A list with three rows the filter matches: (its URL, the filter)."""
+    make, query = LISTS[request.param]
+    for _ in range(3):
+        make()
+    return f"/api/v1/{request.param}/", query
+
+
+def query_of(url: str) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(url).query)
+
+
+def test_every_list_caps_page_size(client, three_rows, monkeypatch):
+    # The cap is 100 (test_page_size_is_capped_at_100); 2 here spares making 101 rows.
+    monkeypatch.setattr(Pagination, "max_page_size", 2)
+    url, query = three_rows
+    data = client.get(f"{url}?{query}&page_size=50").json()
+    assert data["count"] == 3 and len(data["results"]) == 2
+    assert query_of(data["next"])["page_size"] == ["50"]
+
+
+def test_every_list_keeps_its_filter_in_page_links(client, three_rows):
+    url, query = three_rows
+    data = client.get(f"{url}?{query}&page=2&page_size=1").json()
+    assert data["count"] == 3 and len(data["results"]) == 1
+    name, value = query.split("=")
+    assert query_of(data["next"]) == {name: [value], "page": ["3"], "page_size": ["1"]}
+    assert query_of(data["previous"]) == {name: [value], "page_size": ["1"]}
+
+
+def test_every_list_answers_a_page_past_the_end_with_404(client, three_rows):
+    url, query = three_rows
+    assert client.get(f"{url}?{query}&page=3&page_size=1").status_code == 200
+    response = client.get(f"{url}?{query}&page=4&page_size=1")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Invalid page."}

@@ -1,5 +1,6 @@
 """The OpenAPI schema (drf-spectacular) and the interactive docs served from the portal."""
 
+import difflib
 import os
 import re
 import shutil
@@ -23,7 +24,10 @@ def schema(client) -> dict:
     return yaml.safe_load(response.content)
 
 
-def test_the_schema_validates_without_warnings(tmp_path):
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
+    """The schema as `make schema` writes it: validated, warnings as errors."""
+    path = tmp_path_factory.mktemp("schema") / "openapi.yaml"
     result = subprocess.run(  # noqa: S603 (our own interpreter and manage.py)
         [
             sys.executable,
@@ -32,15 +36,37 @@ def test_the_schema_validates_without_warnings(tmp_path):
             "--validate",
             "--fail-on-warn",
             "--file",
-            str(tmp_path / "schema.yaml"),
+            str(path),
         ],
         cwd=ROOT,
         env={**os.environ, "SCI_PORTAL_TESTING": "1"},
         capture_output=True,
         text=True,
     )
+    return result, path
+
+
+def test_the_schema_validates_without_warnings(generated):
+    result, path = generated
     assert result.returncode == 0, result.stderr
-    assert "openapi: 3" in (tmp_path / "schema.yaml").read_text()
+    assert "openapi: 3" in path.read_text()
+
+
+def test_the_committed_schema_is_the_generated_one(generated):
+    # Partners rely on field names: a change to the schema is made on purpose, in review.
+    result, path = generated
+    assert result.returncode == 0, result.stderr
+    committed = (ROOT / "docs" / "openapi.yaml").read_text().splitlines()
+    current = path.read_text().splitlines()
+    diff = list(
+        difflib.unified_diff(committed, current, "docs/openapi.yaml", "generated", n=1, lineterm="")
+    )
+    assert not diff, (
+        "docs/openapi.yaml differs from the schema the code generates. Run `make schema` "
+        "and commit it, after reviewing the diff: a removed or renamed field, filter or "
+        "endpoint breaks partners and belongs in /api/v2/ (docs/api.md, Versioning); "
+        "an addition bumps info.version's minor number.\n" + "\n".join(diff[:60])
+    )
 
 
 def test_every_endpoint_has_a_list_and_a_detail(schema):
@@ -75,6 +101,46 @@ def test_the_filters_are_the_html_lists_filters(schema):
     assert {"phase", "area", "meeting", "party", "q", "ordering"} <= names("/api/v1/projects/")
     assert {"country", "kind", "q", "ordering"} <= names("/api/v1/parties/")
     assert {"page", "page_size", "format"} <= names("/api/v1/areas/")
+
+
+# What a 400 refuses, as the schema states it (parameter, then the keywords it must carry).
+LIMITS = {
+    "/api/v1/meetings/": {"year": {"type": "integer", "minimum": 1900, "maximum": 9999}},
+    "/api/v1/mous/": {
+        "area": {"type": "string", "pattern": "^[^\\x00]*$"},  # no NUL, as any text
+        "meeting": {"type": "integer", "minimum": 1, "maximum": 32767},
+        "country": {"type": "string", "pattern": "^[A-Za-z]{2}$", "maxLength": 2},
+        "q": {"type": "string", "maxLength": 200},
+    },
+    "/api/v1/parties/": {
+        "country": {"type": "string", "pattern": "^[A-Za-z]{2}$", "maxLength": 2},
+        "q": {"type": "string", "maxLength": 200},
+    },
+    "/api/v1/projects/": {
+        "phase": {"type": "integer", "minimum": 1, "maximum": 32767},
+        "meeting": {"type": "integer", "minimum": 1, "maximum": 32767},
+        "q": {"type": "string", "maxLength": 200},
+    },
+}
+
+
+@pytest.mark.parametrize("path", LIMITS)
+def test_filters_state_the_limits_they_enforce(schema, path):
+    parameters = {p["name"]: p for p in schema["paths"][path]["get"]["parameters"]}
+    for name, limits in LIMITS[path].items():
+        assert limits.items() <= parameters[name]["schema"].items(), name
+        assert parameters[name]["description"], name
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+def test_pages_start_at_1_and_page_size_states_its_cap(schema, endpoint):
+    parameters = {
+        p["name"]: p for p in schema["paths"][f"/api/v1/{endpoint}/"]["get"]["parameters"]
+    }
+    assert parameters["page"]["schema"] == {"type": "integer", "minimum": 1}
+    # Above the cap is served at the cap, not refused: stated, not a maximum.
+    assert parameters["page_size"]["schema"] == {"type": "integer", "minimum": 1}
+    assert "at most 100" in parameters["page_size"]["description"]
 
 
 def test_every_field_is_described(schema):

@@ -71,3 +71,17 @@ def test_production_defaults_are_strict():
         "X_FRAME_OPTIONS": "DENY",
         "ADMIN_URL": "back-office/",
     }
+
+
+def test_a_malformed_throttle_rate_stops_the_start_with_its_name():
+    # DRF would only parse it at the first API request: a 500 on every one.
+    for name, value in [("API_THROTTLE_ANON", "60"), ("API_THROTTLE_PARTNER", "1000/fortnight")]:
+        result = manage("check", env=production_env(**{name: value}))
+        assert result.returncode != 0
+        assert f"ImproperlyConfigured: {name}={value!r} is not a rate" in result.stderr
+
+
+def test_well_formed_throttle_rates_start():
+    env = production_env(API_THROTTLE_ANON="120/hour", API_THROTTLE_PARTNER="5/s")
+    result = manage("check", env=env)
+    assert result.returncode == 0, result.stderr
