@@ -42,7 +42,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("staff", "0001_editor_and_publisher_roles"),
+        ("staff", "0002_area_citation_permissions"),
         ("authtoken", "0004_alter_tokenproxy_options"),
     ]
 
