@@ -2,8 +2,13 @@
 
 import datetime
 import itertools
+from types import SimpleNamespace
 
+from django.apps import apps as global_apps
 from django.contrib.auth.models import Group, User
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.operations import RunPython
 from django.utils.text import slugify
 
 from meetings.models import CoChair, Meeting, Source, Status
@@ -86,8 +91,25 @@ def make_milestone(project: Project, **fields) -> Milestone:
     return Milestone.objects.create(project=project, **fields)
 
 
+def role_group(name: str) -> Group:
+    """A staff role's group, made again if a live-server test's flush emptied the tables.
+
+    The groups come from the staff app's data migrations; flushing the database
+    after a transactional test leaves the migrations recorded and the groups gone,
+    so their forward steps are run again, as migrating did.
+    """
+    if group := Group.objects.filter(name=name).first():
+        return group
+    loader = MigrationLoader(connection)
+    for key in sorted(key for key in loader.disk_migrations if key[0] == "staff"):
+        for operation in loader.disk_migrations[key].operations:
+            if isinstance(operation, RunPython):
+                operation.code(global_apps, SimpleNamespace(connection=connection))
+    return Group.objects.get(name=name)
+
+
 def make_editor(username: str = "editor") -> User:
     """A staff user in the Editor role (may view, add and change records, and preview drafts)."""
     user = User.objects.create_user(username, is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITOR))
+    user.groups.add(role_group(EDITOR))
     return user

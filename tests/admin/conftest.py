@@ -1,17 +1,18 @@
 """Staff users in each role, signed in through the admin's own login."""
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.test import Client
 
 from staff.roles import EDITOR, PUBLISHER
+from tests.factories import role_group
 
 
 def staff_user(username: str, role: str | None = None, **fields) -> User:
     # No password: tests sign in with force_login, and hashing one is slow.
     user = User.objects.create_user(username, is_staff=True, **fields)
     if role:
-        user.groups.add(Group.objects.get(name=role))
+        user.groups.add(role_group(role))
     return user
 
 
