@@ -28,7 +28,7 @@ from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import renderers, routers, serializers, viewsets
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
@@ -51,8 +51,30 @@ class Pagination(PageNumberPagination):
     max_page_size = 100
     page_query_description = "A page number, from 1. A page past the last is 404."
     page_size_query_description = (
-        "Results per page: 25 by default, at most 100 (a larger page_size is served 100 a page)."
+        "Results per page: 25 by default, at most 100 (a larger page_size is served 100 a "
+        "page). Anything but a whole number from 1 is a 400."
     )
+
+    def get_page_size(self, request) -> int:
+        """The page size asked for, capped; a value that is not one is refused (400), not
+        quietly replaced by the default."""
+        raw = request.query_params.get(self.page_size_query_param, "")
+        if raw == "":
+            return self.page_size
+        try:
+            size = int(raw)
+        except ValueError:
+            size = 0
+        if size < 1:
+            raise ValidationError(
+                {
+                    self.page_size_query_param: [
+                        f"“{raw[:40]}” is not a page size: give a whole number from 1 "
+                        f"(at most {self.max_page_size} are served a page)."
+                    ]
+                }
+            )
+        return min(size, self.max_page_size)
 
     def get_schema_operation_parameters(self, view) -> list[dict]:
         parameters = super().get_schema_operation_parameters(view)

@@ -114,3 +114,17 @@ def test_every_list_answers_a_page_past_the_end_with_404(client, three_rows):
     response = client.get(f"{url}?{query}&page=4&page_size=1")
     assert response.status_code == 404
     assert response.json() == {"detail": "Invalid page."}
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-5", "2.5", "false", "9" * 5000])
+def test_a_page_size_that_is_not_one_is_a_400_naming_it(client, value):
+    make_area("Area")
+    response = client.get(LIST, {"page_size": value})
+    assert response.status_code == 400
+    assert "is not a page size" in response.json()["page_size"][0]
+
+
+def test_an_empty_page_size_is_the_default(client):
+    make_area("Area")
+    response = client.get(LIST, {"page_size": ""})
+    assert response.status_code == 200
