@@ -13,6 +13,8 @@ from tests.factories import make_meeting, make_mou, make_party, make_project
 
 pytestmark = pytest.mark.django_db
 
+NUL_MESSAGE = "Remove the NUL character (\\u0000): it cannot be stored."
+
 ADD_MOU = reverse("admin:mous_mou_add")
 
 
@@ -139,38 +141,17 @@ def test_a_partner_is_listed_once(publisher_client):
     assert not Project.objects.exists()
 
 
-def test_bad_figures_are_a_message_not_an_error_page(publisher_client):
-    project = make_project()
-    change = reverse("admin:projects_project_change", args=[project.pk])
-    data = form_data(publisher_client.get(change)) | inline_rows(
-        "milestones",
-        [
-            {
-                "order": "",
-                "date": "2021-06-30",
-                "date_precision": "day",
-                "text": "x",
-                "figures": "{not json",
-                "source": project.citations.first().source_id,
-            }
-        ],
-    )
-    response = publisher_client.post(change, data)
-    assert response.status_code == 200
-    assert "Enter a valid JSON." in errors_of(response)
-    assert not project.milestones.exists()
-
-
 @pytest.mark.parametrize(
-    "figures",
+    ("figures", "message"),
     [
-        r'[{"label": "partners\u0000", "value": 13}]',
-        r'[{"label": "partners", "value": {"nested\u0000key": 1}}]',
-        r'["ok", "\u0000"]',
+        ("{not json", "Enter a valid JSON."),
+        # PostgreSQL refuses to store a NUL (jsonb "unsupported Unicode escape sequence").
+        (r'[{"label": "partners\u0000", "value": 13}]', NUL_MESSAGE),
+        (r'[{"label": "partners", "value": {"nested\u0000key": 1}}]', NUL_MESSAGE),
+        (r'["ok", "\u0000"]', NUL_MESSAGE),
     ],
 )
-def test_a_nul_character_in_figures_is_a_message_not_an_error_page(publisher_client, figures):
-    # PostgreSQL refuses to store one (jsonb "unsupported Unicode escape sequence").
+def test_bad_figures_are_a_message_not_an_error_page(publisher_client, figures, message):
     project = make_project()
     change = reverse("admin:projects_project_change", args=[project.pk])
     data = form_data(publisher_client.get(change)) | inline_rows(
@@ -188,7 +169,7 @@ def test_a_nul_character_in_figures_is_a_message_not_an_error_page(publisher_cli
     )
     response = publisher_client.post(change, data)
     assert response.status_code == 200
-    assert "Remove the NUL character (\\u0000): it cannot be stored." in errors_of(response)
+    assert message in errors_of(response)
     assert not project.milestones.exists()
 
 
