@@ -18,6 +18,8 @@ from django import forms
 from django.conf import settings
 from django.core import validators
 from django.core.cache import caches
+from django.core.exceptions import FieldDoesNotExist
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -310,8 +312,34 @@ class FilterLimitsExtension(DjangoFilterExtension):
         return parameters
 
 
+def column_range(field: serializers.IntegerField) -> tuple[int, int] | None:
+    """The range of the model column behind an integer field, as PostgreSQL (production)
+    stores it: Django gives SQLite 64 bits for every integer column, and the committed
+    schema must not depend on the database that generated it."""
+    model = getattr(getattr(field.parent, "Meta", None), "model", None)
+    if model is None or not field.source or "." in field.source:
+        return None
+    try:
+        column = model._meta.get_field(field.source)
+    except FieldDoesNotExist:
+        return None
+    return BaseDatabaseOperations.integer_field_ranges.get(column.get_internal_type())
+
+
 class APISchema(AutoSchema):
     """Documents what every API operation shares: formats, caching headers, errors."""
+
+    def _map_serializer_field(self, field, direction, bypass_extensions=False):
+        schema = super()._map_serializer_field(field, direction, bypass_extensions)
+        if isinstance(field, serializers.IntegerField) and (bounds := column_range(field)):
+            low, high = bounds
+            if "minimum" in schema:
+                schema["minimum"] = max(schema["minimum"], low)
+            if "maximum" in schema:
+                schema["maximum"] = min(schema["maximum"], high)
+            if -(2**31) <= schema.get("minimum", 0) and schema.get("maximum", 0) < 2**31:
+                schema.pop("format", None)
+        return schema
 
     def _lists(self) -> bool:
         return getattr(self.view, "action", None) == "list"
