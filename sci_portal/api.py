@@ -337,7 +337,7 @@ class APISchema(AutoSchema):
                 schema["minimum"] = max(schema["minimum"], low)
             if "maximum" in schema:
                 schema["maximum"] = min(schema["maximum"], high)
-            if -(2**31) <= schema.get("minimum", 0) and schema.get("maximum", 0) < 2**31:
+            if schema.get("minimum", 0) >= -(2**31) and schema.get("maximum", 0) < 2**31:
                 schema.pop("format", None)
         return schema
 
