@@ -466,6 +466,13 @@ class ReadOnlyAPIViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_description = "The record's slug, as its `slug` field gives it."
     # Dotted paths into the representation: the CSV's columns, in order.
     csv_fields: tuple[str, ...] = ()
+
+    def filter_queryset(self, queryset):
+        # A record is found by its key alone: the list's filters (`?phase=x` on a
+        # project's URL) neither hide it nor make its URL a 400.
+        if self.action != "list":
+            return queryset
+        return super().filter_queryset(queryset)
     # Rows serialized per round of queries while a CSV streams.
     csv_chunk_size = 200
 

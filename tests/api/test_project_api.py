@@ -180,3 +180,11 @@ def test_the_list_costs_a_fixed_number_of_queries(client, django_assert_max_num_
     # parties, related MOUs, milestones with sources, citations with sources
     with django_assert_max_num_queries(8):
         assert client.get(LIST).json()["count"] == 12
+
+
+def test_a_records_url_ignores_the_lists_filters(client, transcribed):
+    # `?phase=x` would be a 400 on the list; a record is found by its key alone.
+    for query in ("phase=x", "phase=1.5", "meeting=99", "q=nothing-matches-this"):
+        response = client.get(f"/api/v1/projects/onesme/?{query}")
+        assert response.status_code == 200, query
+        assert response.json()["slug"] == "onesme"
