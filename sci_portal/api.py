@@ -473,6 +473,7 @@ class ReadOnlyAPIViewSet(viewsets.ReadOnlyModelViewSet):
         if self.action != "list":
             return queryset
         return super().filter_queryset(queryset)
+
     # Rows serialized per round of queries while a CSV streams.
     csv_chunk_size = 200
 
