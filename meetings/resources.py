@@ -121,6 +121,16 @@ class ReferenceWidget(widgets.ForeignKeyWidget):
             raise ValueError(f"No {name} has the {self.field} '{text}'.") from None
 
 
+class ReferenceField(fields.Field):
+    """A column, named as the attribute, holding another record's key (its slug, or a
+    meeting's ordinal)."""
+
+    def __init__(self, attribute: str, model, key: str = "slug") -> None:
+        super().__init__(
+            attribute=attribute, column_name=attribute, widget=ReferenceWidget(model, key)
+        )
+
+
 class ReferencesWidget(widgets.ManyToManyWidget):
     """Several records named by a unique field, separated by ';'; unknown names are errors."""
 
@@ -292,9 +302,7 @@ class SourceResource(RecordResource):
     kind = fields.Field(
         attribute="kind", column_name="kind", widget=ChoiceWidget(Source.Kind.choices)
     )
-    part_of = fields.Field(
-        attribute="part_of", column_name="part_of", widget=ReferenceWidget(Source, "slug")
-    )
+    part_of = ReferenceField("part_of", Source)
 
     class Meta(RecordResource.Meta):
         model = Source
@@ -357,15 +365,11 @@ class PartResource(resources.ModelResource):
 class CitationResource(PartResource):
     """Where in a source a record's facts are stated: the record, the source's slug, the place."""
 
-    source = fields.Field(
-        attribute="source", column_name="source", widget=ReferenceWidget(Source, "slug")
-    )
+    source = ReferenceField("source", Source)
 
 
 class CoChairResource(PartResource):
-    meeting = fields.Field(
-        attribute="meeting", column_name="meeting", widget=ReferenceWidget(Meeting, "ordinal")
-    )
+    meeting = ReferenceField("meeting", Meeting, "ordinal")
 
     class Meta:
         model = CoChair
@@ -382,9 +386,7 @@ class CoChairResource(PartResource):
 
 
 class MeetingCitationResource(CitationResource):
-    meeting = fields.Field(
-        attribute="meeting", column_name="meeting", widget=ReferenceWidget(Meeting, "ordinal")
-    )
+    meeting = ReferenceField("meeting", Meeting, "ordinal")
 
     class Meta:
         model = MeetingCitation

@@ -13,7 +13,6 @@ import csv
 import dataclasses
 import datetime
 from collections.abc import Callable, Iterable, Iterator
-from decimal import Decimal
 from itertools import chain
 from typing import Any
 
@@ -144,11 +143,7 @@ class Facet:
 
 
 def _as_choice_value(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal) and value == value.to_integral_value():
-        return str(int(value))
-    return str(value)
+    return "" if value is None else str(value)
 
 
 def _noun(label: str) -> str:

@@ -19,7 +19,7 @@ from meetings.resources import (
     PartResource,
     PublishableResource,
     RecordResource,
-    ReferenceWidget,
+    ReferenceField,
     chinese_columns,
     translation_status_field,
 )
@@ -242,13 +242,9 @@ class MOUResource(PublishableResource):
         widget=ChoiceWidget(MOU.InstrumentType.choices),
     )
     area = fields.Field(attribute="area", column_name="area", widget=KnownNameWidget(Area))
-    meeting = fields.Field(
-        attribute="meeting", column_name="meeting", widget=ReferenceWidget(Meeting, "ordinal")
-    )
+    meeting = ReferenceField("meeting", Meeting, "ordinal")
     signed_on = PartialDateField("signed_on")
-    builds_on = fields.Field(
-        attribute="builds_on", column_name="builds_on", widget=ReferenceWidget(MOU, "slug")
-    )
+    builds_on = ReferenceField("builds_on", MOU)
     signatories = SignatoriesField()
     description_zh_status = translation_status_field("description")
 
@@ -319,7 +315,7 @@ class MOUResource(PublishableResource):
 
 
 class AreaCitationResource(CitationResource):
-    area = fields.Field(attribute="area", column_name="area", widget=ReferenceWidget(Area, "slug"))
+    area = ReferenceField("area", Area)
 
     class Meta:
         model = AreaCitation
@@ -327,9 +323,7 @@ class AreaCitationResource(CitationResource):
 
 
 class PartyCitationResource(CitationResource):
-    party = fields.Field(
-        attribute="party", column_name="party", widget=ReferenceWidget(Party, "slug")
-    )
+    party = ReferenceField("party", Party)
 
     class Meta:
         model = PartyCitation
@@ -337,10 +331,8 @@ class PartyCitationResource(CitationResource):
 
 
 class SignatoryResource(PartResource):
-    mou = fields.Field(attribute="mou", column_name="mou", widget=ReferenceWidget(MOU, "slug"))
-    party = fields.Field(
-        attribute="party", column_name="party", widget=ReferenceWidget(Party, "slug")
-    )
+    mou = ReferenceField("mou", MOU)
+    party = ReferenceField("party", Party)
 
     class Meta:
         model = Signatory
@@ -348,7 +340,7 @@ class SignatoryResource(PartResource):
 
 
 class MOUCitationResource(CitationResource):
-    mou = fields.Field(attribute="mou", column_name="mou", widget=ReferenceWidget(MOU, "slug"))
+    mou = ReferenceField("mou", MOU)
 
     class Meta:
         model = MOUCitation

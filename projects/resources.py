@@ -12,8 +12,8 @@ from meetings.resources import (
     PartResource,
     PublishableResource,
     RecordResource,
+    ReferenceField,
     ReferencesWidget,
-    ReferenceWidget,
     chinese_columns,
     translation_status_field,
 )
@@ -57,9 +57,7 @@ class PartnersField(fields.Field):
 
 class ProjectResource(PublishableResource):
     areas = fields.Field(attribute="areas", column_name="areas", widget=KnownNamesWidget(Area))
-    meeting = fields.Field(
-        attribute="meeting", column_name="meeting", widget=ReferenceWidget(Meeting, "ordinal")
-    )
+    meeting = ReferenceField("meeting", Meeting, "ordinal")
     related_mous = fields.Field(
         attribute="related_mous",
         column_name="related_mous",
@@ -113,12 +111,8 @@ class ProjectResource(PublishableResource):
 
 
 class ProjectPartnerResource(PartResource):
-    project = fields.Field(
-        attribute="project", column_name="project", widget=ReferenceWidget(Project, "slug")
-    )
-    party = fields.Field(
-        attribute="party", column_name="party", widget=ReferenceWidget(Party, "slug")
-    )
+    project = ReferenceField("project", Project)
+    party = ReferenceField("party", Party)
 
     class Meta:
         model = ProjectPartner
@@ -126,13 +120,9 @@ class ProjectPartnerResource(PartResource):
 
 
 class MilestoneResource(PartResource):
-    project = fields.Field(
-        attribute="project", column_name="project", widget=ReferenceWidget(Project, "slug")
-    )
+    project = ReferenceField("project", Project)
     date = PartialDateField("date")
-    source = fields.Field(
-        attribute="source", column_name="source", widget=ReferenceWidget(Source, "slug")
-    )
+    source = ReferenceField("source", Source)
 
     class Meta:
         model = Milestone
@@ -150,9 +140,7 @@ class MilestoneResource(PartResource):
 
 
 class ProjectCitationResource(CitationResource):
-    project = fields.Field(
-        attribute="project", column_name="project", widget=ReferenceWidget(Project, "slug")
-    )
+    project = ReferenceField("project", Project)
 
     class Meta:
         model = ProjectCitation
